@@ -1,0 +1,6 @@
+package com.returnsgateway.model;
+
+public enum RefundType {
+    FULL,
+    PARTIAL
+}
