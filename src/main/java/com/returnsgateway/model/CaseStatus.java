@@ -8,7 +8,6 @@ public enum CaseStatus {
     RECEIVED(Phase.ACTIVE),
     SHIPMENT_CHECKED(Phase.ACTIVE),
     INTERCEPT_REQUESTED(Phase.ACTIVE),
-    INTERCEPTED(Phase.ACTIVE),
     REFUND_PENDING(Phase.ACTIVE),
     AWAITING_BUYER(Phase.WAITING),
     AWAITING_RETURN(Phase.WAITING),
@@ -32,13 +31,12 @@ public enum CaseStatus {
             case RECEIVED -> EnumSet.of(SHIPMENT_CHECKED, MANUAL_REVIEW);
             case SHIPMENT_CHECKED -> EnumSet.of(INTERCEPT_REQUESTED, AWAITING_BUYER, AWAITING_RETURN, REFUND_PENDING,
                     MANUAL_REVIEW);
-            case INTERCEPT_REQUESTED -> EnumSet.of(INTERCEPTED, AWAITING_BUYER, MANUAL_REVIEW);
-            case INTERCEPTED -> EnumSet.of(REFUND_PENDING, MANUAL_REVIEW);
+            case INTERCEPT_REQUESTED -> EnumSet.of(REFUND_PENDING, AWAITING_BUYER, MANUAL_REVIEW);
             case REFUND_PENDING -> EnumSet.of(REFUNDED, RESHIP_REQUESTED, MANUAL_REVIEW);
             case AWAITING_BUYER -> EnumSet.of(AWAITING_RETURN, REFUND_PENDING, RECEIVED, CLOSED, MANUAL_REVIEW);
             case AWAITING_RETURN -> EnumSet.of(REFUND_PENDING, RECEIVED, CLOSED, MANUAL_REVIEW);
             // an operator's retry sends a case back to where it stopped
-            case MANUAL_REVIEW -> EnumSet.of(RECEIVED, SHIPMENT_CHECKED, INTERCEPT_REQUESTED, INTERCEPTED,
+            case MANUAL_REVIEW -> EnumSet.of(RECEIVED, SHIPMENT_CHECKED, INTERCEPT_REQUESTED,
                     REFUND_PENDING, CLOSED);
             case REFUNDED, RESHIP_REQUESTED -> EnumSet.of(CLOSED);
             case CLOSED -> EnumSet.noneOf(CaseStatus.class);

@@ -1,0 +1,39 @@
+package com.returnsgateway.cases;
+
+import com.returnsgateway.model.CaseStatus;
+import com.returnsgateway.model.ReturnCase;
+import org.apache.camel.Exchange;
+import org.apache.camel.Variable;
+import org.springframework.stereotype.Component;
+
+/** What the case routes need from a case: load it into variables, and move it along its lifecycle. */
+@Component
+public class CaseSteps {
+
+    private final Cases cases;
+
+    public CaseSteps(Cases cases) {
+        this.cases = cases;
+    }
+
+    public void load(@Variable("caseId") String caseId, Exchange exchange) {
+        expose(cases.get(caseId), exchange);
+    }
+
+    public void moveTo(@Variable("caseId") String caseId, String target, String message, Exchange exchange) {
+        expose(cases.moveTo(caseId, CaseStatus.valueOf(target), message), exchange);
+    }
+
+    public void manualReview(@Variable("caseId") String caseId, @Variable("reviewReason") String reason,
+                             Exchange exchange) {
+        expose(cases.sendToManualReview(caseId, reason), exchange);
+    }
+
+    private static void expose(ReturnCase returnCase, Exchange exchange) {
+        exchange.setVariable("status", returnCase.status().name());
+        exchange.setVariable("phase", returnCase.phase().name());
+        exchange.setVariable("resolution", returnCase.request().resolution().name());
+        exchange.setVariable("shipmentState",
+                returnCase.shipmentState() == null ? null : returnCase.shipmentState().name());
+    }
+}

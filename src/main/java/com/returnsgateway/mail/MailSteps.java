@@ -1,0 +1,77 @@
+package com.returnsgateway.mail;
+
+import com.returnsgateway.cases.Cases;
+import com.returnsgateway.config.GatewayProperties;
+import com.returnsgateway.label.ReturnAddressBook;
+import com.returnsgateway.label.ReturnLabelRenderer;
+import com.returnsgateway.model.RefundInstruction;
+import com.returnsgateway.model.ReturnCase;
+import com.returnsgateway.refund.RefundRepository;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import org.apache.camel.Exchange;
+import org.apache.camel.Variable;
+import org.springframework.stereotype.Component;
+
+/** The mail steps: compose the email a step calls for (with the return label when due), and log it once sent. */
+@Component
+public class MailSteps {
+
+    private final Cases cases;
+    private final RefundRepository refunds;
+    private final EmailComposer composer;
+    private final MimeMessageFactory mimeMessages;
+    private final ReturnLabelRenderer labels;
+    private final ReturnAddressBook addressBook;
+    private final EmailLog log;
+    private final GatewayProperties properties;
+    private final Clock clock;
+
+    public MailSteps(Cases cases, RefundRepository refunds, EmailComposer composer, MimeMessageFactory mimeMessages,
+                     ReturnLabelRenderer labels, ReturnAddressBook addressBook, EmailLog log,
+                     GatewayProperties properties, Clock clock) {
+        this.cases = cases;
+        this.refunds = refunds;
+        this.composer = composer;
+        this.mimeMessages = mimeMessages;
+        this.labels = labels;
+        this.addressBook = addressBook;
+        this.log = log;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public MimeMessage composeBuyerEmail(@Variable("caseId") String caseId, @Variable("emailKind") String kind,
+                                         Exchange exchange) {
+        ReturnCase returnCase = cases.get(caseId);
+        EmailKind emailKind = EmailKind.valueOf(kind);
+        RefundInstruction refund = refunds.findByCase(caseId).orElse(null);
+        byte[] label = emailKind == EmailKind.RETURN_LABEL ? label(returnCase) : null;
+        OutgoingEmail email = composer.buyerEmail(emailKind, returnCase, refund, label);
+        exchange.setVariable("outgoingEmail", email);
+        return mimeMessages.toMimeMessage(email);
+    }
+
+    public MimeMessage composeOperationsEmail(@Variable("caseId") String caseId, @Variable("emailKind") String kind,
+                                              @Variable("task") String task, Exchange exchange) {
+        OutgoingEmail email = composer.operationsEmail(EmailKind.valueOf(kind), cases.get(caseId), task);
+        exchange.setVariable("outgoingEmail", email);
+        return mimeMessages.toMimeMessage(email);
+    }
+
+    public void recordSent(@Variable("caseId") String caseId, @Variable("outgoingEmail") OutgoingEmail email) {
+        log.record(caseId, new EmailLog.SentEmail(email.kind().name(), email.to(), email.subject(), email.messageId(),
+                email.attachmentName(), clock.instant()));
+        cases.record(caseId, "mail", "EMAIL", "Email \"" + email.subject() + "\" sent to "
+                + (email.kind() == EmailKind.OPERATIONS_TASK || email.kind() == EmailKind.MANUAL_REVIEW
+                ? "operations" : "the buyer")
+                + (email.attachmentName() == null ? "" : " with " + email.attachmentName()), email.kind().name());
+    }
+
+    /** The return label of a case, as emailed and as served by the API. */
+    public byte[] label(ReturnCase returnCase) {
+        GatewayProperties.Marketplace marketplace = properties.marketplaces().get(returnCase.marketplace());
+        String country = marketplace == null ? "default" : marketplace.country();
+        return labels.render(returnCase, addressBook.forCountry(country));
+    }
+}

@@ -1,0 +1,108 @@
+package com.returnsgateway.shipment;
+
+import com.returnsgateway.cases.CaseRepository;
+import com.returnsgateway.cases.Cases;
+import com.returnsgateway.config.GatewayProperties;
+import com.returnsgateway.http.HttpResponses;
+import com.returnsgateway.http.RemoteCallException;
+import com.returnsgateway.model.CaseStatus;
+import com.returnsgateway.model.ReturnCase;
+import com.returnsgateway.model.ShipmentRef;
+import com.returnsgateway.model.ShipmentState;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Optional;
+import org.apache.camel.Exchange;
+import org.apache.camel.Variable;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The shipment-status step: which parcel, ask its forwarder, record the canonical state. */
+@Component
+public class ShipmentSteps {
+
+    private final Cases cases;
+    private final CaseRepository repository;
+    private final ShipmentLookup lookup;
+    private final ShipmentStateMapper mapper;
+    private final GatewayProperties properties;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public ShipmentSteps(Cases cases, CaseRepository repository, ShipmentLookup lookup, ShipmentStateMapper mapper,
+                         GatewayProperties properties, JsonMapper json, Clock clock) {
+        this.cases = cases;
+        this.repository = repository;
+        this.lookup = lookup;
+        this.mapper = mapper;
+        this.properties = properties;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Sets {@code shipmentFound}, and {@code forwarder}, {@code waybill}, {@code statusUrl} or {@code reviewReason}. */
+    public void resolveShipment(@Variable("caseId") String caseId, Exchange exchange) {
+        ReturnCase returnCase = cases.get(caseId);
+        Optional<ShipmentRef> shipment = lookup.find(returnCase.request());
+        if (shipment.isEmpty()) {
+            exchange.setVariable("shipmentFound", false);
+            exchange.setVariable("reviewReason", "Shipment not found: the request names no waybill and order "
+                    + returnCase.request().orderId() + " is not in the order-to-waybill lookup");
+            return;
+        }
+        ShipmentRef ref = shipment.get();
+        GatewayProperties.Forwarder forwarder = properties.forwarders().get(ref.forwarder());
+        if (forwarder == null) {
+            exchange.setVariable("shipmentFound", false);
+            exchange.setVariable("reviewReason", "Forwarder '" + ref.forwarder() + "' of waybill " + ref.waybill()
+                    + " is not configured");
+            return;
+        }
+        exchange.setVariable("shipmentFound", true);
+        exchange.setVariable("forwarder", ref.forwarder());
+        exchange.setVariable("waybill", ref.waybill());
+        exchange.setVariable("statusUrl", forwarder.baseUrl().replaceAll("/+$", "") + "/shipments/"
+                + URLEncoder.encode(ref.waybill(), StandardCharsets.UTF_8) + "?throwExceptionOnFailure=false");
+    }
+
+    /** Reads the forwarder's answer; the case moves to SHIPMENT_CHECKED, or {@code reviewReason} says why not. */
+    public void recordStatus(@Variable("caseId") String caseId, @Variable("forwarder") String forwarder,
+                             @Variable("waybill") String waybill, Exchange exchange) {
+        if (HttpResponses.status(exchange) == 404) {
+            exchange.setVariable("shipmentFound", false);
+            exchange.setVariable("reviewReason", "Forwarder " + forwarder + " does not know waybill " + waybill);
+            return;
+        }
+        String body = HttpResponses.requireSuccess(exchange, "forwarder " + forwarder + " (status of " + waybill + ")");
+        String code = statusCode(body, forwarder);
+        ShipmentState state = mapper.map(forwarder, code);
+        repository.recordShipmentState(caseId, state, code, clock.instant());
+        cases.record(caseId, "forwarder " + forwarder, "SHIPMENT_STATUS",
+                "Waybill " + waybill + " is at status '" + code + "' (" + state + ")", state.name());
+        ReturnCase moved = cases.moveTo(caseId, CaseStatus.SHIPMENT_CHECKED, "Parcel is " + state);
+        exchange.setVariable("shipmentState", moved.shipmentState().name());
+    }
+
+    private String statusCode(String body, String forwarder) {
+        try {
+            JsonNode node = json.readTree(body);
+            JsonNode status = node == null ? null : node.get("status");
+            if (status == null || !status.isValueNode() || status.asString().isBlank()) {
+                throw RemoteCallException.permanent("forwarder " + forwarder + " answered without a \"status\": "
+                        + abbreviate(body));
+            }
+            return status.asString().trim();
+        } catch (JacksonException e) {
+            throw RemoteCallException.permanent("forwarder " + forwarder + " answered with invalid JSON: "
+                    + abbreviate(body));
+        }
+    }
+
+    private static String abbreviate(String body) {
+        String text = body == null ? "" : body.replaceAll("\\s+", " ");
+        return text.length() > 200 ? text.substring(0, 200) + "..." : text;
+    }
+}
