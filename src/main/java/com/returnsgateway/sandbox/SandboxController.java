@@ -1,0 +1,114 @@
+package com.returnsgateway.sandbox;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.convert.DurationStyle;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import tools.jackson.databind.JsonNode;
+
+/** What the sandbox runs (ports, forwarders, counts), and run-time control of latency, failure rate and state. */
+@RestController
+@RequestMapping("/sandbox")
+@SandboxEnabled
+public class SandboxController {
+
+    private final Faults faults;
+    private final MarketplaceSimulator marketplace;
+    private final ForwarderSimulator forwarders;
+    private final BackOfficeSimulator backOffice;
+    private final SandboxMailServer mail;
+    private final SandboxSeeder seeder;
+
+    public SandboxController(Faults faults, MarketplaceSimulator marketplace, ForwarderSimulator forwarders,
+                             BackOfficeSimulator backOffice, SandboxMailServer mail, SandboxSeeder seeder) {
+        this.faults = faults;
+        this.marketplace = marketplace;
+        this.forwarders = forwarders;
+        this.backOffice = backOffice;
+        this.mail = mail;
+        this.seeder = seeder;
+    }
+
+    @GetMapping
+    public Map<String, Object> info() {
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("smtp", Map.of("host", mail.host(), "port", mail.port()));
+        List<Map<String, Object>> fwd = forwarders.codes().stream()
+                .map(code -> Map.<String, Object>of("code", code, "dispatchableCodes", forwarders.dispatchableCodes(code),
+                        "parcels", forwarders.parcelCount(code)))
+                .toList();
+        info.put("forwarders", fwd);
+        info.put("marketplaces", MarketplaceSimulator.info(marketplace));
+        info.put("reships", backOffice.count());
+        info.put("mails", mail.mails().size());
+        info.put("settings", settings());
+        return info;
+    }
+
+    @GetMapping("/settings")
+    public Map<String, Object> settings() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("latency", faults.latency().toString());
+        s.put("failureRate", faults.failureRate());
+        s.put("apiCalls", faults.calls());
+        s.put("injectedFailures", faults.injectedFailures());
+        return s;
+    }
+
+    /** {@code {"latency": "250ms" | "PT0.25S" | 250 (ms), "failureRate": 0.1}}; either field may be left out. */
+    @PutMapping("/settings")
+    public Map<String, Object> changeSettings(@RequestBody JsonNode body) {
+        JsonNode latency = body.get("latency");
+        Duration newLatency = null;
+        if (latency != null && !latency.isNull()) {
+            try {
+                newLatency = latency.isNumber() ? Duration.ofMillis(latency.longValue())
+                        : DurationStyle.detectAndParse(latency.asString());
+            } catch (RuntimeException e) {
+                throw SandboxException.badRequest("latency is not a duration: " + latency);
+            }
+            if (newLatency.isNegative()) {
+                throw SandboxException.badRequest("latency must not be negative");
+            }
+        }
+        Double newRate = null;
+        JsonNode rate = body.get("failureRate");
+        if (rate != null && !rate.isNull()) {
+            if (!rate.isNumber() || rate.doubleValue() < 0 || rate.doubleValue() > 1) {
+                throw SandboxException.badRequest("failureRate must be a number between 0 and 1");
+            }
+            newRate = rate.doubleValue();
+        }
+        if (newLatency != null) {
+            faults.setLatency(newLatency);
+        }
+        if (newRate != null) {
+            faults.setFailureRate(newRate);
+        }
+        return settings();
+    }
+
+    /** Control: forget every return, refund, parcel, intercept, reship and email; reload the seed if asked. */
+    @PostMapping("/reset")
+    public Map<String, Object> reset(@RequestParam(name = "reseed", defaultValue = "false") boolean reseed) {
+        marketplace.clear();
+        forwarders.clear();
+        backOffice.clear();
+        mail.clear();
+        faults.resetCounters();
+        if (reseed) {
+            seeder.seed();
+        }
+        return info();
+    }
+}

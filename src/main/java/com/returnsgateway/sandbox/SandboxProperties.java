@@ -1,0 +1,152 @@
+package com.returnsgateway.sandbox;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the sandbox simulators ({@code sandbox.*}). Only read when
+ * {@code sandbox.simulators.enabled=true}.
+ */
+@ConfigurationProperties("sandbox")
+public class SandboxProperties {
+
+    private final Simulators simulators = new Simulators();
+    private final Smtp smtp = new Smtp();
+    private final Seed seed = new Seed();
+    /** Forwarders the simulator answers for, each with the status codes at which a parcel can be intercepted. */
+    private List<Forwarder> forwarders = new ArrayList<>(List.of(
+            new Forwarder("4px", List.of("P", "H")),
+            new Forwarder("generic-express", List.of("Pending", "InfoReceived"))));
+
+    public Simulators getSimulators() {
+        return simulators;
+    }
+
+    public Smtp getSmtp() {
+        return smtp;
+    }
+
+    public Seed getSeed() {
+        return seed;
+    }
+
+    public List<Forwarder> getForwarders() {
+        return forwarders;
+    }
+
+    public void setForwarders(List<Forwarder> forwarders) {
+        this.forwarders = forwarders;
+    }
+
+    public static class Simulators {
+        /** Whether the simulators and their /sandbox endpoints exist at all. */
+        private boolean enabled;
+        /** How long each simulated marketplace, forwarder and back-office API call takes. */
+        private Duration latency = Duration.ZERO;
+        /** Fraction (0..1) of those API calls that answer 503 with Retry-After: 1. */
+        private double failureRate;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public Duration getLatency() {
+            return latency;
+        }
+
+        public void setLatency(Duration latency) {
+            this.latency = latency;
+        }
+
+        public double getFailureRate() {
+            return failureRate;
+        }
+
+        public void setFailureRate(double failureRate) {
+            this.failureRate = failureRate;
+        }
+    }
+
+    public static class Smtp {
+        /** Port of the GreenMail SMTP server; 0 picks a free port. */
+        private int port = 3025;
+        /** Address the SMTP server binds to. */
+        private String host = "127.0.0.1";
+
+        public int getPort() {
+            return port;
+        }
+
+        public void setPort(int port) {
+            this.port = port;
+        }
+
+        public String getHost() {
+            return host;
+        }
+
+        public void setHost(String host) {
+            this.host = host;
+        }
+    }
+
+    public static class Seed {
+        /** Whether to load the seed file into the simulators at startup. */
+        private boolean enabled = true;
+        /** Seed file: a path relative to the working directory, or {@code classpath:...}. */
+        private String file = "config/sandbox/seed.json";
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getFile() {
+            return file;
+        }
+
+        public void setFile(String file) {
+            this.file = file;
+        }
+    }
+
+    public static class Forwarder {
+        private String code;
+        /** The forwarder's own status codes at which a parcel is still at the forwarder and can be intercepted. */
+        private List<String> dispatchableCodes = new ArrayList<>();
+
+        public Forwarder() {
+        }
+
+        public Forwarder(String code, List<String> dispatchableCodes) {
+            this.code = code;
+            this.dispatchableCodes = new ArrayList<>(dispatchableCodes);
+        }
+
+        public String getCode() {
+            return code;
+        }
+
+        public void setCode(String code) {
+            this.code = code;
+        }
+
+        public List<String> getDispatchableCodes() {
+            return dispatchableCodes;
+        }
+
+        public void setDispatchableCodes(List<String> dispatchableCodes) {
+            this.dispatchableCodes = dispatchableCodes;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package com.returnsgateway.sandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+class SandboxConditionTest {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withUserConfiguration(SandboxTestApp.class)
+            .withPropertyValues("sandbox.smtp.port=0", "sandbox.seed.enabled=false");
+
+    @Test
+    void noSandboxBeansUnlessEnabled() {
+        runner.run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).doesNotHaveBean(SandboxProperties.class);
+            assertThat(context).doesNotHaveBean(MarketplaceSimulator.class);
+            assertThat(context).doesNotHaveBean(SandboxMailServer.class);
+            assertThat(context).doesNotHaveBean(MarketplaceController.class);
+        });
+        runner.withPropertyValues("sandbox.simulators.enabled=false")
+                .run(context -> assertThat(context).doesNotHaveBean(ForwarderSimulator.class));
+    }
+
+    @Test
+    void bindsPropertiesWithDefaults() {
+        runner.withPropertyValues("sandbox.simulators.enabled=true", "sandbox.simulators.latency=150ms",
+                        "sandbox.simulators.failure-rate=0.25")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    SandboxProperties p = context.getBean(SandboxProperties.class);
+                    assertThat(p.getSimulators().getLatency()).hasMillis(150);
+                    assertThat(p.getForwarders()).extracting(SandboxProperties.Forwarder::getCode)
+                            .containsExactly("4px", "generic-express");
+                    assertThat(p.getSeed().getFile()).isEqualTo("config/sandbox/seed.json");
+                    Faults faults = context.getBean(Faults.class);
+                    assertThat(faults.failureRate()).isEqualTo(0.25);
+                    ForwarderSimulator forwarders = context.getBean(ForwarderSimulator.class);
+                    assertThat(forwarders.dispatchableCodes("4px")).containsExactlyInAnyOrder("P", "H");
+                    assertThat(forwarders.dispatchableCodes("generic-express"))
+                            .containsExactlyInAnyOrder("Pending", "InfoReceived");
+                    assertThat(context.getBean(SandboxMailServer.class).port()).isPositive();
+                });
+    }
+
+    @Test
+    void refusesAFailureRateOutOfRange() {
+        runner.withPropertyValues("sandbox.simulators.enabled=true", "sandbox.simulators.failure-rate=1.5")
+                .run(context -> assertThat(context).hasFailed());
+    }
+}

@@ -1,0 +1,25 @@
+package com.returnsgateway.sandbox;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Base of the tests that share one running sandbox (seed loaded, SMTP on a free port). */
+@SpringBootTest(classes = SandboxTestApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "sandbox.simulators.enabled=true",
+                "sandbox.smtp.port=0",
+                "sandbox.seed.enabled=true",
+                "sandbox.seed.file=config/sandbox/seed.json"})
+abstract class SandboxWebTest {
+
+    @LocalServerPort
+    int port;
+
+    SandboxHttp http;
+
+    @BeforeEach
+    void client() {
+        http = new SandboxHttp(port);
+    }
+}
