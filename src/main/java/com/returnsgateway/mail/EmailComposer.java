@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriUtils;
 import org.thymeleaf.TemplateEngine;
@@ -62,7 +63,7 @@ public class EmailComposer {
                          @Value("${gateway.mail.from}") String from,
                          @Value("${gateway.operations.email}") String operationsEmail,
                          @Value("${gateway.console-base-url:http://localhost:8080}") String consoleBaseUrl,
-                         @Value("${gateway.mail.template-cache-ttl:60s}") Duration templateCacheTtl) {
+                         @Value("${gateway.mail.template-cache-ttl:60s}") String templateCacheTtl) {
         this.templatesDir = Path.of(templatesDir).toAbsolutePath().normalize();
         this.from = requireAddress("gateway.mail.from", from).toString();
         this.operationsEmail = requireAddress("gateway.operations.email", operationsEmail).toString();
@@ -70,7 +71,7 @@ public class EmailComposer {
         String sender = requireAddress("gateway.mail.from", from).getAddress();
         this.messageIdDomain = sender.substring(sender.lastIndexOf('@') + 1);
         requireTemplates();
-        this.templates = engine(this.templatesDir, templateCacheTtl);
+        this.templates = engine(this.templatesDir, DurationStyle.detectAndParse(templateCacheTtl));
     }
 
     /**

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
@@ -41,7 +40,7 @@ class EmailComposerTest {
 
     static EmailComposer composer(String templatesDir) {
         return new EmailComposer(templatesDir, "Seller Returns <returns@seller.example>", "ops@seller.example",
-                "https://console.seller.example/", Duration.ofMinutes(1));
+                "https://console.seller.example/", "1m");
     }
 
     static RefundInstruction refund(String caseId) {
