@@ -1,0 +1,26 @@
+package com.returnsgateway.mail;
+
+import java.util.Locale;
+
+/** The emails the gateway sends. Each kind has its own templates, {@code <kind-lowercase>.html} and {@code .txt}. */
+public enum EmailKind {
+    RETURN_LABEL,
+    PARCEL_INTERCEPTED,
+    PARCEL_SHIPPED,
+    RETURN_TO_SENDER,
+    PARCEL_LOST,
+    REFUND_ISSUED,
+    RESHIP_ARRANGED,
+    OPERATIONS_TASK,
+    MANUAL_REVIEW;
+
+    /** True for emails to the buyer; the others go to the operations address. */
+    public boolean toBuyer() {
+        return this != OPERATIONS_TASK && this != MANUAL_REVIEW;
+    }
+
+    /** The base name of the templates and the key in subjects.properties, e.g. {@code return_label}. */
+    public String templateName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,277 @@
+package com.returnsgateway.label;
+
+import static com.returnsgateway.label.LabelFixtures.americanBuyer;
+import static com.returnsgateway.label.LabelFixtures.chineseBuyer;
+import static com.returnsgateway.label.LabelFixtures.germanBuyer;
+import static com.returnsgateway.label.LabelFixtures.japaneseBuyer;
+import static com.returnsgateway.label.LabelFixtures.returnCase;
+import static com.returnsgateway.label.LabelFixtures.russianBuyer;
+import static com.returnsgateway.label.LabelFixtures.usWarehouse;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.MultiFormatReader;
+import com.google.zxing.NotFoundException;
+import com.google.zxing.Result;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.multi.GenericMultipleBarcodeReader;
+import com.returnsgateway.model.Address;
+import com.returnsgateway.model.Buyer;
+import com.returnsgateway.model.Money;
+import com.returnsgateway.model.ReturnCase;
+import com.returnsgateway.model.ReturnItem;
+
+class ReturnLabelRendererTest {
+
+    private static ReturnLabelRenderer renderer;
+
+    @BeforeAll
+    static void loadFonts() {
+        renderer = new ReturnLabelRenderer();
+    }
+
+    @AfterAll
+    static void closeFonts() throws IOException {
+        renderer.close();
+    }
+
+    @Test
+    void labelIsOneFourBySixInchPage() throws IOException {
+        byte[] pdf = renderer.render(returnCase("C-1001", "RMA-2025-000123", americanBuyer()), usWarehouse());
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(document.getNumberOfPages()).isEqualTo(1);
+            PDRectangle size = document.getPage(0).getMediaBox();
+            assertThat(size.getWidth()).isEqualTo(288f);
+            assertThat(size.getHeight()).isEqualTo(432f);
+        }
+    }
+
+    static Stream<Arguments> buyers() {
+        return Stream.of(
+                Arguments.of(japaneseBuyer(), List.of("山田太郎", "丸の内1-9-1", "千代田区", "東京都", "JAPAN")),
+                Arguments.of(chineseBuyer(), List.of("王小明", "浦东新区世纪大道100号", "上海市", "CHINA")),
+                Arguments.of(germanBuyer(), List.of("Jürgen Müßig", "Königstraße 12", "70173 Stuttgart", "GERMANY")),
+                Arguments.of(russianBuyer(), List.of("Иван Петров", "ул. Тверская, д. 7, кв. 12", "125009 Москва",
+                        "RUSSIA")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("buyers")
+    void labelShowsTheReturnAddressAndTheBuyerInTheirOwnScript(Buyer buyer, List<String> buyerLines) throws IOException {
+        String text = text(renderer.render(returnCase("C-1002", "RMA-2025-000124", buyer), usWarehouse()));
+
+        assertThat(text).contains("RETURN LABEL", "SHIP TO", "FROM")
+                .contains("Seller Returns Center", "1200 Logistics Way", "Dock 7", "Reno, NV 89502", "UNITED STATES",
+                        "Tel. +1 775 555 0100")
+                .contains("RMA-2025-000124", "Order: ORD-302-1234567", "Marketplace: amazon-de", "Case: C-1002")
+                .contains("2 × Ceramic mug, blue", "1 × T-shirt XL")
+                .contains("2025-03-14");
+        assertThat(text).contains(buyerLines);
+        assertThat(text).doesNotContain("null", "?");
+    }
+
+    @Test
+    void returnAddressMayBeJapanese() throws IOException {
+        Address tokyo = new Address("返品センター", "有明3-7-26", null, "江東区", "東京都", "135-0063", "JP", "03-5555-0100");
+
+        String text = text(renderer.render(returnCase("C-1003", "RMA-2025-000125", germanBuyer()), tokyo));
+
+        assertThat(text).contains("返品センター", "有明3-7-26", "135-0063 江東区, 東京都", "JAPAN", "Jürgen Müßig");
+    }
+
+    @Test
+    void barcodeScansAsTheReturnId() throws Exception {
+        byte[] pdf = renderer.render(returnCase("C-1004", "RMA-2025-000126", japaneseBuyer()), usWarehouse());
+
+        assertThat(scanCode128(pdf)).containsExactly("RMA-2025-000126");
+    }
+
+    @Test
+    void longReturnIdStillScans() throws Exception {
+        String returnId = "302-1234567-8901234-RET-0001";
+        byte[] pdf = renderer.render(returnCase("C-1005", returnId, americanBuyer()), usWarehouse());
+
+        assertThat(scanCode128(pdf)).containsExactly(returnId);
+    }
+
+    @Test
+    void sameCaseGivesTheSameBytes() {
+        ReturnCase returnCase = returnCase("C-1006", "RMA-2025-000127", chineseBuyer());
+
+        byte[] first = renderer.render(returnCase, usWarehouse());
+        byte[] second = renderer.render(returnCase, usWarehouse());
+
+        assertThat(second).isEqualTo(first);
+        assertThat(renderer.render(returnCase("C-1007", "RMA-2025-000127", chineseBuyer()), usWarehouse()))
+                .isNotEqualTo(first);
+    }
+
+    @Test
+    void labelWithLatinAndCjkStaysSmall() {
+        byte[] pdf = renderer.render(returnCase("C-1008", "RMA-2025-000128", japaneseBuyer()), usWarehouse());
+        byte[] latin = renderer.render(returnCase("C-1009", "RMA-2025-000129", germanBuyer()), usWarehouse());
+
+        // subset fonts: a label carries only the glyphs it uses, not the 4 MB CJK font
+        System.out.printf("label sizes: Japanese buyer %d bytes, German buyer %d bytes%n", pdf.length,
+                latin.length);
+        assertThat(pdf.length).isLessThan(40_000);
+        assertThat(latin.length).isLessThan(30_000);
+    }
+
+    @Test
+    void longLinesAreWrappedOrCutInsideTheLabel() throws IOException {
+        String longStreet = "Very Long Industrial Estate Road Number Seventeen, Building C, Gate 4, Loading Dock "
+                + "Twelve, Behind The Blue Warehouse Next To The Railway Crossing";
+        Address returnTo = new Address("International Returns Processing Center of the Example Seller Company Ltd",
+                longStreet, null, "Reno", "NV", "89502", "US", null);
+        String cjkTitle = "とても長い商品名".repeat(12);
+        ReturnCase returnCase = returnCase("C-1010", "RMA-2025-000130", japaneseBuyer(),
+                List.of(new ReturnItem("SKU-LONG", cjkTitle, 1, Money.of("1000", "JPY"))));
+
+        byte[] pdf = renderer.render(returnCase, returnTo);
+
+        List<TextPosition> positions = positions(pdf);
+        assertThat(positions).isNotEmpty().allSatisfy(position -> {
+            assertThat(position.getXDirAdj()).isGreaterThanOrEqualTo(13f);
+            assertThat(position.getXDirAdj() + position.getWidthDirAdj()).isLessThanOrEqualTo(288f - 13f);
+            assertThat(position.getYDirAdj()).isBetween(13f, 432f - 13f);
+        });
+        String text = text(pdf);
+        assertThat(text).contains("International Returns Processing", "Very Long Industrial Estate", "…",
+                "1 × とても長い商品名");
+    }
+
+    @Test
+    void manyItemsEndWithACount() throws IOException {
+        List<ReturnItem> items = IntStream.rangeClosed(1, 30)
+                .mapToObj(i -> new ReturnItem("SKU-" + i, "Item number " + i, 1, Money.of("1.00", "USD")))
+                .toList();
+
+        String text = text(renderer.render(returnCase("C-1011", "RMA-2025-000131", americanBuyer(), items),
+                usWarehouse()));
+
+        assertThat(text).contains("1 × Item number 1").doesNotContain("Item number 30").containsPattern(
+                "\\+ \\d+ more items");
+    }
+
+    @Test
+    void missingOptionalFieldsAreLeftOut() throws IOException {
+        Buyer noAddress = new Buyer("Jane Doe", "jane@example.com", "en-US", null);
+        Address minimal = new Address("Returns", "1 Main St", " ", "Reno", null, null, "US", "");
+        ReturnCase returnCase = returnCase("C-1012", "RMA-2025-000132", noAddress);
+
+        String text = text(renderer.render(returnCase, minimal));
+
+        assertThat(text).contains("FROM", "Jane Doe", "SHIP TO", "Returns", "1 Main St", "Reno", "UNITED STATES")
+                .doesNotContain("null", "Tel.");
+    }
+
+    @Test
+    void characterNoFontHasBecomesAQuestionMark() throws IOException {
+        Buyer buyer = new Buyer("Anna \uD80C\uDC00 Schmidt", "anna@example.de", "de-DE",
+                new Address("Anna \uD80C\uDC00 Schmidt", "Hauptstr. 1", null, "Berlin", null, "10115", "DE", null));
+
+        String text = text(renderer.render(returnCase("C-1013", "RMA-2025-000133", buyer), usWarehouse()));
+
+        assertThat(text).contains("Anna ? Schmidt");
+    }
+
+    @Test
+    void returnIdThatIsNotCode128IsRefused() {
+        ReturnCase returnCase = returnCase("C-1014", "RMA-返品-1", americanBuyer());
+
+        assertThatThrownBy(() -> renderer.render(returnCase, usWarehouse()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("RMA-返品-1");
+    }
+
+    @Test
+    void rendersTheSameFromSeveralThreads() throws Exception {
+        List<ReturnCase> cases = List.of(returnCase("C-1015", "RMA-1", japaneseBuyer()),
+                returnCase("C-1016", "RMA-2", chineseBuyer()), returnCase("C-1017", "RMA-3", russianBuyer()));
+        List<byte[]> expected = cases.stream().map(c -> renderer.render(c, usWarehouse())).toList();
+
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<byte[]>> futures = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                ReturnCase returnCase = cases.get(i % cases.size());
+                futures.add(pool.submit(() -> renderer.render(returnCase, usWarehouse())));
+            }
+            for (int i = 0; i < futures.size(); i++) {
+                assertThat(futures.get(i).get()).isEqualTo(expected.get(i % cases.size()));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static String text(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+
+    private static List<TextPosition> positions(byte[] pdf) throws IOException {
+        List<TextPosition> positions = new ArrayList<>();
+        PDFTextStripper stripper = new PDFTextStripper() {
+            @Override
+            protected void processTextPosition(TextPosition text) {
+                positions.add(text);
+            }
+        };
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            stripper.getText(document);
+        }
+        return positions;
+    }
+
+    static List<String> scanCode128(byte[] pdf) throws IOException {
+        BufferedImage image;
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            image = new PDFRenderer(document).renderImageWithDPI(0, 200, ImageType.GRAY);
+        }
+        Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
+        hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
+        hints.put(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.CODE_128));
+        BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
+        try {
+            Result[] results = new GenericMultipleBarcodeReader(new MultiFormatReader()).decodeMultiple(bitmap, hints);
+            return Stream.of(results).filter(r -> r.getBarcodeFormat() == BarcodeFormat.CODE_128)
+                    .map(Result::getText).distinct().toList();
+        } catch (NotFoundException e) {
+            return List.of();
+        }
+    }
+}
