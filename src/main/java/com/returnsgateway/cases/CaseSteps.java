@@ -16,7 +16,15 @@ public class CaseSteps {
         this.cases = cases;
     }
 
+    /** Every step moves a case on; a case still ACTIVE after this many steps in one go is stuck, not busy. */
+    static final int MAX_STEPS = 20;
+
     public void load(@Variable("caseId") String caseId, Exchange exchange) {
+        int steps = exchange.getVariable("steps", 0, Integer.class) + 1;
+        if (steps > MAX_STEPS) {
+            throw new IllegalStateException("case " + caseId + " made no progress after " + MAX_STEPS + " steps");
+        }
+        exchange.setVariable("steps", steps);
         expose(cases.get(caseId), exchange);
     }
 

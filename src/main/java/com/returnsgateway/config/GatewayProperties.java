@@ -12,6 +12,7 @@ public record GatewayProperties(
         @DefaultValue("16") int workers,
         @DefaultValue Dispatcher dispatcher,
         @DefaultValue Retry retry,
+        @DefaultValue Intake intake,
         @DefaultValue Refunds refunds,
         @DefaultValue Operations operations,
         @DefaultValue Mail mail,
@@ -30,6 +31,9 @@ public record GatewayProperties(
 
     public record Dispatcher(@DefaultValue("500ms") Duration interval, @DefaultValue("64") int batchSize,
                              @DefaultValue("2m") Duration lease) {
+    }
+
+    public record Intake(@DefaultValue("10s") Duration pollInterval, @DefaultValue("100") int maxPagesPerPoll) {
     }
 
     public record Retry(@DefaultValue("5") int maxAttempts, @DefaultValue("5s") Duration initialDelay,

@@ -78,7 +78,10 @@ public class MarketplacePoller {
         }
         exchange.setVariable("cycleMax", cycleMax);
         exchange.setVariable("nextPageToken", nextToken);
-        exchange.setVariable("pageUrl", nextToken == null ? null
+        // a long backlog is read over several polls: the page token is stored, so the next poll goes on from here
+        int pages = exchange.getVariable("pages", 0, Integer.class) + 1;
+        exchange.setVariable("pages", pages);
+        exchange.setVariable("pageUrl", nextToken == null || pages >= properties.intake().maxPagesPerPoll() ? null
                 : pageUrl(marketplace, load(marketplace).map(Checkpoint::updatedAfter).orElse(null), nextToken));
         return returns;
     }
