@@ -41,6 +41,7 @@ public class CaseSteps {
         exchange.setVariable("status", returnCase.status().name());
         exchange.setVariable("phase", returnCase.phase().name());
         exchange.setVariable("resolution", returnCase.request().resolution().name());
+        exchange.setVariable("forwarderCode", returnCase.forwarderCode());
         exchange.setVariable("shipmentState",
                 returnCase.shipmentState() == null ? null : returnCase.shipmentState().name());
     }

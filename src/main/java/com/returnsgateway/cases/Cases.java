@@ -48,7 +48,10 @@ public class Cases {
     public ReturnCase retry(String caseId, String actor) {
         ReturnCase current = get(caseId);
         CaseStatus target = switch (current.status()) {
-            case MANUAL_REVIEW -> current.resumeStatus() == null ? CaseStatus.RECEIVED : current.resumeStatus();
+            // before any side effect, a retry asks the forwarder again; after one, it resumes that step with its key
+            case MANUAL_REVIEW -> current.resumeStatus() == CaseStatus.INTERCEPT_REQUESTED
+                    || current.resumeStatus() == CaseStatus.REFUND_PENDING
+                    ? current.resumeStatus() : CaseStatus.RECEIVED;
             case AWAITING_BUYER, AWAITING_RETURN -> CaseStatus.RECEIVED;
             default -> throw new IllegalTransitionException(current.caseId(), current.status(), CaseStatus.RECEIVED,
                     "only cases in MANUAL_REVIEW, AWAITING_BUYER or AWAITING_RETURN can be retried");

@@ -165,7 +165,13 @@ public class ReturnLabelRenderer implements AutoCloseable {
             Buyer buyer = request.buyer();
             if (buyer != null && buyer.address() != null) {
                 heading("FROM");
-                address(buyer.address(), 8, 8, 1, false);
+                // the parcel comes from the buyer: an address without its own name line takes the buyer's name
+                Address from = buyer.address();
+                if (isBlank(from.name()) && !isBlank(buyer.name())) {
+                    from = new Address(buyer.name(), from.line1(), from.line2(), from.city(), from.region(),
+                            from.postalCode(), from.country(), from.phone());
+                }
+                address(from, 8, 8, 1, false);
                 rule();
             } else if (buyer != null && !isBlank(buyer.name())) {
                 heading("FROM");

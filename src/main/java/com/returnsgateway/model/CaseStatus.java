@@ -36,7 +36,7 @@ public enum CaseStatus {
             case AWAITING_BUYER -> EnumSet.of(AWAITING_RETURN, REFUND_PENDING, RECEIVED, CLOSED, MANUAL_REVIEW);
             case AWAITING_RETURN -> EnumSet.of(REFUND_PENDING, RECEIVED, CLOSED, MANUAL_REVIEW);
             // an operator's retry sends a case back to where it stopped
-            case MANUAL_REVIEW -> EnumSet.of(RECEIVED, SHIPMENT_CHECKED, INTERCEPT_REQUESTED,
+            case MANUAL_REVIEW -> EnumSet.of(RECEIVED, INTERCEPT_REQUESTED,
                     REFUND_PENDING, CLOSED);
             case REFUNDED, RESHIP_REQUESTED -> EnumSet.of(CLOSED);
             case CLOSED -> EnumSet.noneOf(CaseStatus.class);

@@ -1,5 +1,8 @@
 package com.returnsgateway.label;
 
+import static com.returnsgateway.testsupport.Pdfs.scanCode128;
+import static com.returnsgateway.testsupport.Pdfs.text;
+
 import static com.returnsgateway.label.LabelFixtures.americanBuyer;
 import static com.returnsgateway.label.LabelFixtures.chineseBuyer;
 import static com.returnsgateway.label.LabelFixtures.germanBuyer;
@@ -237,12 +240,6 @@ class ReturnLabelRendererTest {
         }
     }
 
-    static String text(byte[] pdf) throws IOException {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            return new PDFTextStripper().getText(document);
-        }
-    }
-
     private static List<TextPosition> positions(byte[] pdf) throws IOException {
         List<TextPosition> positions = new ArrayList<>();
         PDFTextStripper stripper = new PDFTextStripper() {
@@ -255,23 +252,5 @@ class ReturnLabelRendererTest {
             stripper.getText(document);
         }
         return positions;
-    }
-
-    static List<String> scanCode128(byte[] pdf) throws IOException {
-        BufferedImage image;
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            image = new PDFRenderer(document).renderImageWithDPI(0, 200, ImageType.GRAY);
-        }
-        Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
-        hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
-        hints.put(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.CODE_128));
-        BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
-        try {
-            Result[] results = new GenericMultipleBarcodeReader(new MultiFormatReader()).decodeMultiple(bitmap, hints);
-            return Stream.of(results).filter(r -> r.getBarcodeFormat() == BarcodeFormat.CODE_128)
-                    .map(Result::getText).distinct().toList();
-        } catch (NotFoundException e) {
-            return List.of();
-        }
     }
 }

@@ -1,5 +1,6 @@
 package com.returnsgateway.sandbox;
 
+import com.returnsgateway.testsupport.Http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -20,14 +21,14 @@ class FailureRateTest {
     @LocalServerPort
     int port;
 
-    SandboxHttp http;
+    Http http;
 
     @BeforeEach
     void client() {
-        http = new SandboxHttp(port);
+        http = new Http(port);
     }
 
-    private static void assertUnavailable(SandboxHttp.Reply reply) {
+    private static void assertUnavailable(Http.Reply reply) {
         assertThat(reply.status()).isEqualTo(503);
         assertThat(reply.header("Retry-After")).isEqualTo("1");
     }
@@ -55,7 +56,7 @@ class FailureRateTest {
         assertThat(http.get("/sandbox/forwarders/4px/intercepts").json()).isEmpty();
         assertThat(http.get("/sandbox/backoffice/reships").json()).isEmpty();
         assertThat(http.get("/sandbox/mail").status()).isEqualTo(200);
-        SandboxHttp.Reply settings = http.get("/sandbox/settings");
+        Http.Reply settings = http.get("/sandbox/settings");
         assertThat(settings.status()).isEqualTo(200);
         assertThat(settings.json().get("injectedFailures").intValue()).isEqualTo(5);
 

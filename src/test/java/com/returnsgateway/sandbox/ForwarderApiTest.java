@@ -1,5 +1,6 @@
 package com.returnsgateway.sandbox;
 
+import com.returnsgateway.testsupport.Http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -11,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 class ForwarderApiTest extends SandboxWebTest {
 
     private JsonNode intercept(String forwarder, String key, String waybill) {
-        SandboxHttp.Reply reply = http.post("/sandbox/forwarders/" + forwarder + "/intercepts",
+        Http.Reply reply = http.post("/sandbox/forwarders/" + forwarder + "/intercepts",
                 Map.of("waybill", waybill, "reason", "buyer cancelled", "reference", "case-" + waybill),
                 "Idempotency-Key", key);
         assertThat(reply.status()).isEqualTo(200);
@@ -20,7 +21,7 @@ class ForwarderApiTest extends SandboxWebTest {
 
     @Test
     void setsAndReadsParcels() {
-        SandboxHttp.Reply put = http.put("/sandbox/forwarders/4px/shipments/FT-100", Map.of("status", "V"));
+        Http.Reply put = http.put("/sandbox/forwarders/4px/shipments/FT-100", Map.of("status", "V"));
         assertThat(put.status()).isEqualTo(200);
         assertThat(put.json().get("interceptable").booleanValue()).isTrue();
 
@@ -29,11 +30,11 @@ class ForwarderApiTest extends SandboxWebTest {
         assertThat(parcel.get("status").stringValue()).isEqualTo("V");
         assertThat(parcel.has("updatedAt")).isTrue();
 
-        SandboxHttp.Reply unknown = http.get("/sandbox/forwarders/4px/shipments/NOPE-1");
+        Http.Reply unknown = http.get("/sandbox/forwarders/4px/shipments/NOPE-1");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.json().get("error").stringValue()).isEqualTo("unknown waybill NOPE-1");
 
-        SandboxHttp.Reply unknownForwarder = http.get("/sandbox/forwarders/no-such/shipments/FT-100");
+        Http.Reply unknownForwarder = http.get("/sandbox/forwarders/no-such/shipments/FT-100");
         assertThat(unknownForwarder.status()).isEqualTo(404);
         assertThat(unknownForwarder.header("Content-Type")).startsWith("application/problem+json");
         assertThat(http.put("/sandbox/forwarders/no-such/shipments/X", Map.of("status", "P")).status()).isEqualTo(404);
@@ -102,10 +103,10 @@ class ForwarderApiTest extends SandboxWebTest {
 
     @Test
     void refusesInterceptsWithoutKeyOrWaybill() {
-        SandboxHttp.Reply noKey = http.post("/sandbox/forwarders/4px/intercepts", Map.of("waybill", "FT-1"));
+        Http.Reply noKey = http.post("/sandbox/forwarders/4px/intercepts", Map.of("waybill", "FT-1"));
         assertThat(noKey.status()).isEqualTo(400);
         assertThat(noKey.json().get("detail").stringValue()).contains("Idempotency-Key");
-        SandboxHttp.Reply noWaybill = http.post("/sandbox/forwarders/4px/intercepts", Map.of("reason", "x"),
+        Http.Reply noWaybill = http.post("/sandbox/forwarders/4px/intercepts", Map.of("reason", "x"),
                 "Idempotency-Key", "bad-1");
         assertThat(noWaybill.status()).isEqualTo(400);
         assertThat(noWaybill.json().get("detail").stringValue()).contains("waybill");
@@ -115,12 +116,12 @@ class ForwarderApiTest extends SandboxWebTest {
 
     @Test
     void reshipsAreIdempotentOnTheKey() {
-        SandboxHttp.Reply first = http.post("/sandbox/backoffice/reships",
+        Http.Reply first = http.post("/sandbox/backoffice/reships",
                 Map.of("returnId", "RS-T-1", "orderId", "ORD-1", "items", java.util.List.of(Map.of("sku", "A"))),
                 "Idempotency-Key", "rs-key-1");
         assertThat(first.status()).isEqualTo(201);
         assertThat(first.json().get("reshipId").stringValue()).startsWith("RS-");
-        SandboxHttp.Reply replay = http.post("/sandbox/backoffice/reships",
+        Http.Reply replay = http.post("/sandbox/backoffice/reships",
                 Map.of("returnId", "RS-T-1", "orderId", "ORD-1"), "Idempotency-Key", "rs-key-1");
         assertThat(replay.status()).isEqualTo(200);
         assertThat(replay.json()).isEqualTo(first.json());

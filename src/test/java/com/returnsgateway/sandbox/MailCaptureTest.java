@@ -1,5 +1,6 @@
 package com.returnsgateway.sandbox;
 
+import com.returnsgateway.testsupport.Http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -81,7 +82,7 @@ class MailCaptureTest extends SandboxWebTest {
         String url = att.get("url").stringValue();
         assertThat(url).isEqualTo("/sandbox/mail/" + mail.get("index").intValue() + "/attachments/0");
 
-        SandboxHttp.Reply download = http.get(url);
+        Http.Reply download = http.get(url);
         assertThat(download.status()).isEqualTo(200);
         assertThat(download.header("Content-Type")).startsWith("application/pdf");
         assertThat(download.header("Content-Disposition")).contains("label-SBX-1005.pdf");

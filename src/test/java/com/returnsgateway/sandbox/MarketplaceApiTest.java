@@ -1,5 +1,6 @@
 package com.returnsgateway.sandbox;
 
+import com.returnsgateway.testsupport.Http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
@@ -48,7 +49,7 @@ class MarketplaceApiTest extends SandboxWebTest {
             if (token != null) {
                 q.append("&pageToken=").append(URLEncoder.encode(token, StandardCharsets.UTF_8));
             }
-            SandboxHttp.Reply reply = http.get(q.toString());
+            Http.Reply reply = http.get(q.toString());
             assertThat(reply.status()).isEqualTo(200);
             JsonNode page = reply.json();
             assertThat(page.has("nextPageToken")).isTrue();
@@ -71,7 +72,7 @@ class MarketplaceApiTest extends SandboxWebTest {
             int n = (i * 37) % 120;
             batch.add(aReturn(mp, "R-%03d".formatted(n), T0.plusSeconds(n / 3)));
         }
-        SandboxHttp.Reply injected = http.post("/sandbox/marketplace/returns", batch);
+        Http.Reply injected = http.post("/sandbox/marketplace/returns", batch);
         assertThat(injected.status()).isEqualTo(201);
         assertThat(injected.json().size()).isEqualTo(120);
 
@@ -130,14 +131,14 @@ class MarketplaceApiTest extends SandboxWebTest {
     void refusesBadReturnsAndBadPagingParameters() {
         Map<String, Object> noId = aReturn("bad-test", null, T0);
         noId.remove("returnId");
-        SandboxHttp.Reply missing = http.post("/sandbox/marketplace/returns", noId);
+        Http.Reply missing = http.post("/sandbox/marketplace/returns", noId);
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.header("Content-Type")).startsWith("application/problem+json");
         assertThat(missing.json().get("detail").stringValue()).contains("returnId");
 
         Map<String, Object> noMarketplace = aReturn("x", "B-1", T0);
         noMarketplace.remove("marketplace");
-        SandboxHttp.Reply inArray = http.post("/sandbox/marketplace/returns", List.of(aReturn("bad-test", "B-0", T0),
+        Http.Reply inArray = http.post("/sandbox/marketplace/returns", List.of(aReturn("bad-test", "B-0", T0),
                 noMarketplace));
         assertThat(inArray.status()).isEqualTo(400);
         assertThat(inArray.json().get("detail").stringValue()).contains("returns[1]").contains("marketplace");
@@ -164,7 +165,7 @@ class MarketplaceApiTest extends SandboxWebTest {
     @Test
     void refundsAreIdempotentOnTheKey() {
         String path = "/sandbox/marketplace/refund-test/refunds";
-        SandboxHttp.Reply first = http.post(path, refund("RT-1", "FULL", 39.99), "Idempotency-Key", "key-rt-1");
+        Http.Reply first = http.post(path, refund("RT-1", "FULL", 39.99), "Idempotency-Key", "key-rt-1");
         assertThat(first.status()).isEqualTo(201);
         JsonNode answer = first.json();
         assertThat(answer.get("refundId").stringValue()).startsWith("RF-");
@@ -173,11 +174,11 @@ class MarketplaceApiTest extends SandboxWebTest {
         assertThat(answer.get("amount").decimalValue()).isEqualByComparingTo("39.99");
 
         // the same body (amount written differently) is a replay: the first answer, 200
-        SandboxHttp.Reply replay = http.post(path, refund("RT-1", "FULL", "39.990"), "Idempotency-Key", "key-rt-1");
+        Http.Reply replay = http.post(path, refund("RT-1", "FULL", "39.990"), "Idempotency-Key", "key-rt-1");
         assertThat(replay.status()).isEqualTo(200);
         assertThat(replay.json()).isEqualTo(answer);
 
-        SandboxHttp.Reply conflict = http.post(path, refund("RT-1", "PARTIAL", 10), "Idempotency-Key", "key-rt-1");
+        Http.Reply conflict = http.post(path, refund("RT-1", "PARTIAL", 10), "Idempotency-Key", "key-rt-1");
         assertThat(conflict.status()).isEqualTo(422);
         assertThat(conflict.header("Content-Type")).startsWith("application/problem+json");
         assertThat(conflict.json().get("detail").stringValue()).contains("key-rt-1").contains("different");
@@ -204,7 +205,7 @@ class MarketplaceApiTest extends SandboxWebTest {
     @Test
     void refusesRefundsWithoutKeyOrWithBadFields() {
         String path = "/sandbox/marketplace/refund-bad-test/refunds";
-        SandboxHttp.Reply noKey = http.post(path, refund("RB-1", "FULL", 5));
+        Http.Reply noKey = http.post(path, refund("RB-1", "FULL", 5));
         assertThat(noKey.status()).isEqualTo(400);
         assertThat(noKey.json().get("detail").stringValue()).contains("Idempotency-Key");
 
@@ -220,7 +221,7 @@ class MarketplaceApiTest extends SandboxWebTest {
                 .stringValue()).contains("amount");
         Map<String, Object> yen = refund("RB-1", "FULL", 10.5);
         yen.put("currency", "JPY");
-        SandboxHttp.Reply yenReply = http.post(path, yen, "Idempotency-Key", "k5");
+        Http.Reply yenReply = http.post(path, yen, "Idempotency-Key", "k5");
         assertThat(yenReply.status()).isEqualTo(400);
         assertThat(yenReply.json().get("detail").stringValue()).contains("JPY");
         assertThat(http.get("/sandbox/marketplace/refunds?marketplace=refund-bad-test").json()).isEmpty();

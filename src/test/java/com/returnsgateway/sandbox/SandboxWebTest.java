@@ -1,5 +1,6 @@
 package com.returnsgateway.sandbox;
 
+import com.returnsgateway.testsupport.Http;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -16,10 +17,10 @@ abstract class SandboxWebTest {
     @LocalServerPort
     int port;
 
-    SandboxHttp http;
+    Http http;
 
     @BeforeEach
     void client() {
-        http = new SandboxHttp(port);
+        http = new Http(port);
     }
 }

@@ -1,5 +1,6 @@
 package com.returnsgateway.sandbox;
 
+import com.returnsgateway.testsupport.Http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -49,7 +50,7 @@ class SeedTest extends SandboxWebTest {
         for (JsonNode p : seed.get("parcels")) {
             String path = "/sandbox/forwarders/" + p.get("forwarder").stringValue() + "/shipments/"
                     + p.get("waybill").stringValue();
-            SandboxHttp.Reply reply = http.get(path);
+            Http.Reply reply = http.get(path);
             assertThat(reply.status()).as(path).isEqualTo(200);
             assertThat(reply.json().get("status").stringValue()).isEqualTo(p.get("status").stringValue());
         }

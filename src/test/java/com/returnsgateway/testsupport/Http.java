@@ -1,4 +1,4 @@
-package com.returnsgateway.sandbox;
+package com.returnsgateway.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,43 +13,57 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A plain HTTP client for the tests: real requests to the running sandbox. */
-final class SandboxHttp {
+public final class Http {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final JsonMapper JSON = JsonMapper.builder().build();
 
-    record Reply(int status, HttpResponse<byte[]> response) {
+    public record Reply(int status, HttpResponse<byte[]> response) {
 
-        JsonNode json() {
+        public JsonNode json() {
             return JSON.readTree(response.body());
         }
 
-        String text() {
+        public String text() {
             return new String(response.body(), StandardCharsets.UTF_8);
         }
 
-        String header(String name) {
+        public String header(String name) {
             return response.headers().firstValue(name).orElse(null);
         }
     }
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String base;
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    SandboxHttp(int port) {
-        this.base = "http://127.0.0.1:" + port;
+    private final String base;
+    private final String authorization;
+
+    public Http(int port) {
+        this("http://127.0.0.1:" + port, null);
     }
 
-    Reply get(String path) {
+    private Http(String base, String authorization) {
+        this.base = base;
+        this.authorization = authorization;
+    }
+
+    /** The same client, sending HTTP basic credentials. */
+    public Http as(String user, String password) {
+        String token = java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return new Http(base, "Basic " + token);
+    }
+
+    public Reply get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
-    Reply post(String path, Object body, String... headers) {
+    public Reply post(String path, Object body, String... headers) {
         return send(withHeaders(HttpRequest.newBuilder(URI.create(base + path)), headers)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(toJson(body))));
     }
 
-    Reply put(String path, Object body) {
+    public Reply put(String path, Object body) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(toJson(body))));
@@ -67,8 +81,11 @@ final class SandboxHttp {
     }
 
     private Reply send(HttpRequest.Builder request) {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         try {
-            HttpResponse<byte[]> response = client.send(request.timeout(Duration.ofSeconds(20)).build(),
+            HttpResponse<byte[]> response = CLIENT.send(request.timeout(Duration.ofSeconds(20)).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             return new Reply(response.statusCode(), response);
         } catch (IOException e) {

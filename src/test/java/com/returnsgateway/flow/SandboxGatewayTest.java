@@ -1,0 +1,161 @@
+package com.returnsgateway.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.returnsgateway.ReturnsGatewayApplication;
+import com.returnsgateway.testsupport.Http;
+import com.returnsgateway.testsupport.TestPorts;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The whole gateway in its sandbox: simulated marketplace, forwarders, back office and SMTP server reached over
+ * real HTTP and SMTP, a real embedded PostgreSQL, and the Camel routes from routes/. One Spring context is shared by
+ * every subclass; each test uses its own return ids, orders and buyer addresses, so tests do not see each other.
+ */
+@CamelSpringBootTest
+@SpringBootTest(classes = ReturnsGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+        properties = {
+                "sandbox.seed.enabled=false",
+                "gateway.embedded-db.data-dir=",
+                "gateway.embedded-db.port=0",
+                "gateway.embedded-db.durable=false",
+                "gateway.dispatcher.interval=100ms",
+                "gateway.intake.poll-interval=300ms",
+                "gateway.retry.initial-delay=200ms",
+                "gateway.retry.max-delay=1s",
+                "gateway.retry.max-attempts=4"
+        })
+abstract class SandboxGatewayTest {
+
+    static final int PORT = TestPorts.free();
+    static final int SMTP_PORT = TestPorts.free();
+    static final Duration FLOW_TIMEOUT = Duration.ofSeconds(30);
+
+    protected final Http sandbox = new Http(PORT);
+    protected final Http api = sandbox.as("sandbox", "sandbox");
+
+    @DynamicPropertySource
+    static void ports(DynamicPropertyRegistry registry) {
+        registry.add("server.port", () -> PORT);
+        registry.add("sandbox.smtp.port", () -> SMTP_PORT);
+    }
+
+    /** A valid return object as the marketplace serves it, unique to the calling test. */
+    static ObjectNode returnObject(String marketplace, String currency, String price, Map<String, String> shipment) {
+        String id = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        ObjectNode node = Http.JSON.createObjectNode();
+        node.put("marketplace", marketplace);
+        node.put("returnId", "T-" + id);
+        node.put("orderId", "ORD-" + id);
+        node.put("reason", "DAMAGED");
+        node.put("comment", "Arrived broken <b>please help</b>");
+        ObjectNode buyer = node.putObject("buyer");
+        buyer.put("name", "Test Buyer " + id);
+        buyer.put("email", "buyer-" + id.toLowerCase() + "@buyer.example");
+        buyer.put("locale", "en-US");
+        ObjectNode address = buyer.putObject("address");
+        address.put("line1", "1 Test Street");
+        address.put("city", "Springfield");
+        address.put("postalCode", "12345");
+        address.put("country", "US");
+        ArrayNode items = node.putArray("items");
+        ObjectNode item = items.addObject();
+        item.put("sku", "SKU-" + id);
+        item.put("title", "Test item");
+        item.put("quantity", 1);
+        ObjectNode unitPrice = item.putObject("unitPrice");
+        unitPrice.put("amount", price);
+        unitPrice.put("currency", currency);
+        if (shipment != null) {
+            ObjectNode ship = node.putObject("shipment");
+            shipment.forEach(ship::put);
+        }
+        return node;
+    }
+
+    static String waybill(String prefix) {
+        return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+    }
+
+    void parcel(String forwarder, String waybill, String status, boolean interceptable) {
+        var reply = sandbox.put("/sandbox/forwarders/" + forwarder + "/shipments/" + waybill,
+                Map.of("status", status, "interceptable", interceptable));
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+    }
+
+    void marketplaceHas(ObjectNode returnObject) {
+        var reply = sandbox.post("/sandbox/marketplace/returns", returnObject);
+        assertThat(reply.status()).as(reply.text()).isEqualTo(201);
+    }
+
+    /** Waits until the case of this return has left phase ACTIVE, and returns its detail. */
+    JsonNode settledCase(ObjectNode returnObject) {
+        return caseWhere(returnObject, c -> !"ACTIVE".equals(c.get("phase").asString()));
+    }
+
+    JsonNode caseWhere(ObjectNode returnObject, java.util.function.Predicate<JsonNode> condition) {
+        String orderId = returnObject.get("orderId").asString();
+        AtomicReference<JsonNode> found = new AtomicReference<>();
+        await().atMost(FLOW_TIMEOUT).pollInterval(Duration.ofMillis(100)).until(() -> {
+            JsonNode list = api.get("/api/cases?orderId=" + orderId).json().get("cases");
+            if (list == null || list.isEmpty()) {
+                return false;
+            }
+            JsonNode detail = api.get("/api/cases/" + list.get(0).get("caseId").asString()).json();
+            found.set(detail);
+            return condition.test(detail);
+        });
+        return found.get();
+    }
+
+    List<JsonNode> mailsTo(String address) {
+        List<JsonNode> mails = new ArrayList<>();
+        sandbox.get("/sandbox/mail?to=" + address).json().forEach(mails::add);
+        return mails;
+    }
+
+    List<JsonNode> refundsFor(String returnId) {
+        List<JsonNode> refunds = new ArrayList<>();
+        sandbox.get("/sandbox/marketplace/refunds?returnId=" + returnId).json().forEach(refunds::add);
+        return refunds;
+    }
+
+    List<JsonNode> interceptsOf(String forwarder, String waybill) {
+        List<JsonNode> intercepts = new ArrayList<>();
+        sandbox.get("/sandbox/forwarders/" + forwarder + "/intercepts").json().forEach(i -> {
+            if (waybill.equals(i.get("waybill").asString())) {
+                intercepts.add(i);
+            }
+        });
+        return intercepts;
+    }
+
+    static String buyerEmail(ObjectNode returnObject) {
+        return returnObject.get("buyer").get("email").asString();
+    }
+
+    static List<String> timelineTypes(JsonNode caseDetail) {
+        List<String> types = new ArrayList<>();
+        caseDetail.get("timeline").forEach(e -> types.add(e.get("type").asString()));
+        return types;
+    }
+
+    static String timelineText(JsonNode caseDetail) {
+        StringBuilder text = new StringBuilder();
+        caseDetail.get("timeline").forEach(e -> text.append(e.get("message").asString()).append('\n'));
+        return text.toString();
+    }
+}
