@@ -37,6 +37,7 @@ public class ReturnRequestReader {
     static final int MAX_ITEMS = 100;
     static final int MAX_QUANTITY = 999;
     static final BigDecimal MAX_PRICE = new BigDecimal("1000000");
+    static final int MAX_AMOUNT_TEXT = 40;
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/#-]*");
     private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
@@ -77,7 +78,9 @@ public class ReturnRequestReader {
                 ? money(node.get("requestedRefund"), "requestedRefund", errors) : null;
         ShipmentRef shipment = node.hasNonNull("shipment") ? shipment(node.get("shipment"), errors) : null;
 
-        String currency = items == null || items.isEmpty() ? null : commonCurrency(items, errors);
+        // with an item left out (invalid), the items' value and currency are not known: no comparison
+        String currency = items == null || items.isEmpty() || errors.has("items")
+                ? null : items.get(0).unitPrice().currency();
         if (refundType == RefundType.PARTIAL && requestedRefund == null && !errors.has("requestedRefund")) {
             errors.add("requestedRefund", "is required when refundType is PARTIAL");
         }
@@ -168,6 +171,8 @@ public class ReturnRequestReader {
             return null;
         }
         List<ReturnItem> items = new ArrayList<>();
+        String currency = null;
+        int currencyIndex = -1;
         for (int i = 0; i < node.size(); i++) {
             JsonNode item = node.get(i);
             Errors scoped = errors.scope("items[" + i + "].");
@@ -183,6 +188,13 @@ public class ReturnRequestReader {
             if (price != null && price.amount().signum() == 0) {
                 scoped.add("unitPrice.amount", "must be more than zero");
             }
+            if (price != null && currency == null) {
+                currency = price.currency();
+                currencyIndex = i;
+            } else if (price != null && !price.currency().equals(currency)) {
+                scoped.add("unitPrice.currency", "is " + price.currency() + " but items[" + currencyIndex
+                        + "] is priced in " + currency + "; one return has one currency");
+            }
             if (sku != null && quantity != null && price != null && price.isPositive()) {
                 items.add(new ReturnItem(sku, title, quantity, price));
             }
@@ -196,7 +208,8 @@ public class ReturnRequestReader {
             errors.add("quantity", "is required");
             return null;
         }
-        if (!q.isIntegralNumber() || q.asLong() < 1 || q.asLong() > MAX_QUANTITY) {
+        // canConvertToInt first: asInt() throws on 2^64 and more in Jackson 3
+        if (!q.isIntegralNumber() || !q.canConvertToInt() || q.asInt() < 1 || q.asInt() > MAX_QUANTITY) {
             errors.add("quantity", "must be a whole number from 1 to " + MAX_QUANTITY + ", got " + abbreviate(q.toString()));
             return null;
         }
@@ -215,20 +228,29 @@ public class ReturnRequestReader {
         }
         JsonNode amountNode = node.get("amount");
         BigDecimal amount = null;
+        // the amount as sent, for messages: toPlainString() of 1e999999999 would be a billion characters
+        String shown = null;
         if (amountNode == null || amountNode.isNull()) {
             errors.add(field + ".amount", "is required");
         } else if (amountNode.isNumber() || amountNode.isString()) {
-            try {
-                amount = new BigDecimal(amountNode.asString().trim());
-            } catch (NumberFormatException e) {
-                errors.add(field + ".amount", "'" + abbreviate(amountNode.asString()) + "' is not a decimal number");
+            String raw = amountNode.asString().trim();
+            shown = abbreviate(raw);
+            if (raw.length() > MAX_AMOUNT_TEXT) {
+                // BigDecimal.stripTrailingZeros() is quadratic in the number of digits
+                errors.add(field + ".amount", "is " + raw.length() + " characters long; at most "
+                        + MAX_AMOUNT_TEXT + " are accepted");
+            } else {
+                try {
+                    amount = new BigDecimal(raw);
+                } catch (NumberFormatException e) {
+                    errors.add(field + ".amount", "'" + shown + "' is not a decimal number");
+                }
             }
         } else {
             errors.add(field + ".amount", "must be a decimal number");
         }
         if (amount != null && (amount.signum() < 0 || amount.compareTo(MAX_PRICE) > 0)) {
-            errors.add(field + ".amount", "must be between 0 and " + MAX_PRICE.toPlainString() + ", got "
-                    + amount.toPlainString());
+            errors.add(field + ".amount", "must be between 0 and " + MAX_PRICE.toPlainString() + ", got " + shown);
             amount = null;
         }
         String currency = node.hasNonNull("currency") && node.get("currency").isString()
@@ -244,7 +266,7 @@ public class ReturnRequestReader {
         }
         int digits = Currency.getInstance(currency).getDefaultFractionDigits();
         if (amount.stripTrailingZeros().scale() > Math.max(digits, 0)) {
-            errors.add(field + ".amount", amount.toPlainString() + " has more decimals than " + currency + " allows ("
+            errors.add(field + ".amount", shown + " has more decimals than " + currency + " allows ("
                     + digits + ")");
             return null;
         }
@@ -267,18 +289,6 @@ public class ReturnRequestReader {
             scoped.add("waybill", "must be 4 to 64 letters, digits or dashes");
         }
         return new ShipmentRef(forwarder, waybill);
-    }
-
-    private static String commonCurrency(List<ReturnItem> items, Errors errors) {
-        String currency = items.get(0).unitPrice().currency();
-        for (int i = 1; i < items.size(); i++) {
-            if (!items.get(i).unitPrice().currency().equals(currency)) {
-                errors.add("items[" + i + "].unitPrice.currency", "is " + items.get(i).unitPrice().currency()
-                        + " but items[0] is priced in " + currency + "; one return has one currency");
-                return null;
-            }
-        }
-        return currency;
     }
 
     private static Money sum(List<ReturnItem> items) {

@@ -40,6 +40,11 @@ public class ShipmentStateMapper {
         if (config == null) {
             throw new IllegalArgumentException("unknown forwarder " + forwarder);
         }
+        if (config.statusProfile() == null || config.statusProfile().isBlank()) {
+            // Map.copyOf maps throw NullPointerException on get(null)
+            throw new IllegalStateException("forwarder " + forwarder
+                    + " names no status profile; set gateway.forwarders." + forwarder + ".status-profile");
+        }
         Map<String, String> profile = properties.statusProfiles().get(config.statusProfile());
         if (profile == null) {
             throw new IllegalStateException("forwarder " + forwarder + " names status profile '"
