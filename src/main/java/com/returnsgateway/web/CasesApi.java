@@ -63,13 +63,18 @@ public class CasesApi {
                                     @RequestParam(defaultValue = "0") int page,
                                     @RequestParam(defaultValue = "50") int size) {
         int pageSize = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
-        CasePage result = repository.search(new CaseFilter(status, phase, marketplace, orderId), Math.max(0, page),
-                pageSize);
+        CasePage result = repository.search(new CaseFilter(status, phase, blankToNull(marketplace), blankToNull(orderId)),
+                Math.max(0, page), pageSize);
         return Map.of(
                 "cases", result.cases().stream().map(CaseView::summary).toList(),
                 "page", result.page(),
                 "size", result.size(),
                 "total", result.total());
+    }
+
+    /** An empty filter (?marketplace=) means no filter, as in a form left blank. */
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     @GetMapping("/cases/{caseId}")
