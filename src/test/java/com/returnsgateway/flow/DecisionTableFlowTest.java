@@ -309,8 +309,14 @@ class DecisionTableFlowTest extends SandboxGatewayTest {
         assertThat(mailsTo(buyerEmail(request)).get(0).get("subject").asString()).contains("replacement");
     }
 
+    /** Operations emails about the case; waits for the first, since a failure's email may follow its status. */
     private List<JsonNode> opsMailsAbout(JsonNode caseDetail) {
         String caseId = caseDetail.get("caseId").asString();
+        await().atMost(FLOW_TIMEOUT).until(() -> !opsMails(caseId).isEmpty());
+        return opsMails(caseId);
+    }
+
+    private List<JsonNode> opsMails(String caseId) {
         return mailsTo(OPS).stream().filter(m -> m.get("subject").asString().contains(caseId)).toList();
     }
 }
