@@ -4,8 +4,11 @@ import com.returnsgateway.config.GatewayProperties;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import jakarta.annotation.PostConstruct;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,17 +19,32 @@ import org.springframework.stereotype.Component;
 @Component
 public class CaseQueue {
 
+    private static final Logger log = LoggerFactory.getLogger(CaseQueue.class);
+
     private final CaseRepository repository;
     private final GatewayProperties properties;
     private final Clock clock;
     private final String instanceId;
     private final AtomicInteger inFlight = new AtomicInteger();
 
-    public CaseQueue(CaseRepository repository, GatewayProperties properties, Clock clock) {
+    public CaseQueue(CaseRepository repository, GatewayProperties properties, Clock clock,
+                     @Value("${gateway.instance-id:}") String instanceId, @Value("${server.port:8080}") int port) {
         this.repository = repository;
         this.properties = properties;
         this.clock = clock;
-        this.instanceId = hostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        this.instanceId = instanceId.isBlank() ? hostName() + ":" + port : instanceId;
+    }
+
+    /**
+     * An instance id is stable across restarts (host and port, or {@code gateway.instance-id}), so what this
+     * instance held when it died or stopped is taken back at once rather than after the lease runs out.
+     */
+    @PostConstruct
+    void takeBackClaimsOfPreviousRun() {
+        int released = repository.releaseAll(instanceId);
+        if (released > 0) {
+            log.info("Resuming {} case(s) that {} was working on when it last stopped", released, instanceId);
+        }
     }
 
     public List<String> claimDue() {

@@ -152,6 +152,12 @@ public class CaseRepository {
                 .update();
     }
 
+    public int releaseAll(String instanceId) {
+        return jdbc.sql("UPDATE return_case SET claimed_by = NULL, claim_until = NULL WHERE claimed_by = :instance")
+                .param("instance", instanceId)
+                .update();
+    }
+
     /** Leaves the case where it is and asks for another attempt later: the next attempt time lives here, not in memory. */
     public void scheduleRetry(String caseId, int attempts, Instant nextAttemptAt, String reason, Instant now) {
         jdbc.sql("""

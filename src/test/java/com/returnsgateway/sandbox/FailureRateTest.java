@@ -8,9 +8,11 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-@SpringBootTest(classes = SandboxTestApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@ActiveProfiles("simulators")
+@SpringBootTest(classes = SimulatorsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "sandbox.simulators.enabled=true",
                 "sandbox.simulators.failure-rate=1",

@@ -8,7 +8,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 class SandboxConditionTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withUserConfiguration(SandboxTestApp.class)
+            .withInitializer(context -> context.getEnvironment().setActiveProfiles("simulators"))
+            .withUserConfiguration(SimulatorsApplication.class)
             .withPropertyValues("sandbox.smtp.port=0", "sandbox.seed.enabled=false");
 
     @Test
@@ -22,6 +23,17 @@ class SandboxConditionTest {
         });
         runner.withPropertyValues("sandbox.simulators.enabled=false")
                 .run(context -> assertThat(context).doesNotHaveBean(ForwarderSimulator.class));
+    }
+
+    @Test
+    void aGatewayPointedAtSimulatorsElsewhereStartsNoneOfItsOwn() {
+        runner.withPropertyValues("sandbox.simulators.enabled=true",
+                        "sandbox.simulators.base-url=http://localhost:9090")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context).doesNotHaveBean(MarketplaceSimulator.class);
+                    assertThat(context).doesNotHaveBean(SandboxMailServer.class);
+                });
     }
 
     @Test

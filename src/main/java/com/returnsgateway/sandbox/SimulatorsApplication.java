@@ -12,11 +12,14 @@ import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfig
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Profile;
 
 /**
- * Only the sandbox beans on an embedded Tomcat with Spring MVC and Jackson 3: no database, Flyway, security or
- * Camel, so the simulators are tested the way they run beside (or without) the gateway.
+ * The simulators alone (profile {@code simulators}): the sandbox beans on an embedded Tomcat with Spring MVC and
+ * Jackson, and no database, Camel or security. {@code @Profile} keeps the gateway's own component scan from
+ * picking this class up.
  */
+@Profile("simulators")
 @SpringBootConfiguration
 @ImportAutoConfiguration({
         PropertyPlaceholderAutoConfiguration.class,
@@ -29,5 +32,5 @@ import org.springframework.context.annotation.ComponentScan;
         WebMvcAutoConfiguration.class,
         ErrorMvcAutoConfiguration.class})
 @ComponentScan("com.returnsgateway.sandbox")
-public class SandboxTestApp {
+public class SimulatorsApplication {
 }
