@@ -29,7 +29,9 @@ public class EmbeddedPostgresConfig {
     EmbeddedPostgres embeddedPostgres(@Value("${gateway.embedded-db.data-dir:}") String dataDir,
                                       @Value("${gateway.embedded-db.port:0}") int port,
                                       @Value("${gateway.embedded-db.durable:true}") boolean durable) throws IOException {
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        // Spring closes the server after Camel has finished its in-flight work; zonky's own JVM shutdown hook
+        // would stop it at once, in the middle of a graceful shutdown
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(false);
         if (!dataDir.isBlank()) {
             Path dir = Path.of(dataDir).toAbsolutePath();
             Files.createDirectories(dir.getParent());

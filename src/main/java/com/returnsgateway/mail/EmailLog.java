@@ -20,11 +20,13 @@ public class EmailLog {
                             Instant sentAt) {
     }
 
-    public void record(String caseId, SentEmail email) {
+    public void record(String caseId, int statusEpoch, SentEmail email) {
         jdbc.sql("""
-                        INSERT INTO sent_email (case_id, kind, recipient, subject, message_id, attachment, sent_at)
-                        VALUES (:caseId, :kind, :recipient, :subject, :messageId, :attachment, :sentAt)""")
+                        INSERT INTO sent_email (case_id, kind, recipient, subject, message_id, attachment, sent_at,
+                                                status_epoch)
+                        VALUES (:caseId, :kind, :recipient, :subject, :messageId, :attachment, :sentAt, :epoch)""")
                 .param("caseId", caseId)
+                .param("epoch", statusEpoch)
                 .param("kind", email.kind())
                 .param("recipient", email.recipient())
                 .param("subject", email.subject())
@@ -32,6 +34,24 @@ public class EmailLog {
                 .param("attachment", email.attachment())
                 .param("sentAt", Timestamp.from(email.sentAt()))
                 .update();
+    }
+
+    /** True when this kind of email already went out while the case was in its current status. */
+    public boolean alreadySent(String caseId, String kind, int statusEpoch) {
+        return jdbc.sql("SELECT count(*) FROM sent_email WHERE case_id = :id AND kind = :kind AND status_epoch = :epoch")
+                .param("id", caseId)
+                .param("kind", kind)
+                .param("epoch", statusEpoch)
+                .query(Integer.class)
+                .single() > 0;
+    }
+
+    /** How many times the case changed status: the same number means the same stay in one status. */
+    public int statusEpoch(String caseId) {
+        return jdbc.sql("SELECT count(*) FROM case_event WHERE case_id = :id AND type = 'STATUS'")
+                .param("id", caseId)
+                .query(Integer.class)
+                .single();
     }
 
     public List<SentEmail> listByCase(String caseId) {

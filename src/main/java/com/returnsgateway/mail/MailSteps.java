@@ -48,19 +48,27 @@ public class MailSteps {
         RefundInstruction refund = refunds.findByCase(caseId).orElse(null);
         byte[] label = emailKind == EmailKind.RETURN_LABEL ? label(returnCase) : null;
         OutgoingEmail email = composer.buyerEmail(emailKind, returnCase, refund, label);
-        exchange.setVariable("outgoingEmail", email);
-        return mimeMessages.toMimeMessage(email);
+        return prepare(caseId, email, exchange);
     }
 
     public MimeMessage composeOperationsEmail(@Variable("caseId") String caseId, @Variable("emailKind") String kind,
                                               @Variable("task") String task, Exchange exchange) {
         OutgoingEmail email = composer.operationsEmail(EmailKind.valueOf(kind), cases.get(caseId), task);
+        return prepare(caseId, email, exchange);
+    }
+
+    /** Sets {@code mailAlreadySent} when a resumed case already sent this email in its current status. */
+    private MimeMessage prepare(String caseId, OutgoingEmail email, Exchange exchange) {
+        int epoch = log.statusEpoch(caseId);
         exchange.setVariable("outgoingEmail", email);
+        exchange.setVariable("statusEpoch", epoch);
+        exchange.setVariable("mailAlreadySent", log.alreadySent(caseId, email.kind().name(), epoch));
         return mimeMessages.toMimeMessage(email);
     }
 
-    public void recordSent(@Variable("caseId") String caseId, @Variable("outgoingEmail") OutgoingEmail email) {
-        log.record(caseId, new EmailLog.SentEmail(email.kind().name(), email.to(), email.subject(), email.messageId(),
+    public void recordSent(@Variable("caseId") String caseId, @Variable("outgoingEmail") OutgoingEmail email,
+                           @Variable("statusEpoch") int statusEpoch) {
+        log.record(caseId, statusEpoch, new EmailLog.SentEmail(email.kind().name(), email.to(), email.subject(), email.messageId(),
                 email.attachmentName(), clock.instant()));
         cases.record(caseId, "mail", "EMAIL", "Email \"" + email.subject() + "\" sent to "
                 + (email.kind() == EmailKind.OPERATIONS_TASK || email.kind() == EmailKind.MANUAL_REVIEW

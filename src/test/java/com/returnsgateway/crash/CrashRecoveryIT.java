@@ -1,0 +1,294 @@
+package com.returnsgateway.crash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.returnsgateway.testsupport.Http;
+import com.returnsgateway.testsupport.TestPorts;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Money and parcels move once, however the gateway dies. The simulators run in one JVM and keep counting; the
+ * gateway runs in another on a persistent embedded PostgreSQL, is fed return requests in batches, and is killed with
+ * SIGKILL at random moments while it works (and stopped once with SIGTERM), then restarted each time. At the end
+ * every request has exactly one case, none is still ACTIVE, no return was refunded twice, no waybill was asked to
+ * be intercepted twice, and an email is duplicated only when a kill cut its SMTP exchange short.
+ */
+class CrashRecoveryIT {
+
+    private static final int RETURNS = 500;
+    private static final int BATCHES = 5;
+    private static final int KILLS = 5;
+    private static final int WORKERS = 16;
+    private static final Path WORK = Path.of("target", "crash-test");
+
+    private final int simulatorsPort = TestPorts.free();
+    private final int smtpPort = TestPorts.free();
+    private final int gatewayPort = TestPorts.free();
+    private final int postgresPort = TestPorts.free();
+    private final Http simulators = new Http(simulatorsPort);
+    private final Http gateway = new Http(gatewayPort).as("sandbox", "sandbox");
+    private final List<JavaProcess> processes = new ArrayList<>();
+    private int starts;
+
+    @AfterEach
+    void stopEverything() throws InterruptedException {
+        for (JavaProcess process : processes) {
+            if (process.isAlive()) {
+                process.terminate(60);
+            }
+        }
+    }
+
+    @Test
+    void refundsAndInterceptsHappenOnceThroughKillsAndRestarts() throws Exception {
+        long seed = Long.getLong("crash.seed", System.nanoTime());
+        Random random = new Random(seed);
+        deleteRecursively(WORK);
+        long startedAt = System.nanoTime();
+
+        JavaProcess sims = start("simulators", List.of("--spring.profiles.active=simulators",
+                "--server.port=" + simulatorsPort, "--sandbox.smtp.port=" + smtpPort, "--sandbox.seed.enabled=false",
+                "--sandbox.simulators.latency=40ms", "--sandbox.sftp.port=0", "--sandbox.sftp.enabled=false"));
+        awaitUp(simulators, "/sandbox", sims);
+
+        List<Expectation> fed = new ArrayList<>();
+        JavaProcess gw = startGateway();
+        int kills = 0;
+        long gracefulStopMillis = 0;
+        for (int batch = 0; batch < BATCHES; batch++) {
+            fed.addAll(feed(batch, RETURNS / BATCHES));
+            awaitUp(gateway, "/api/cases?size=1", gw);
+            int doneBefore = settledCases();
+            // kill it while it works: once it has settled something new, at a random moment after that
+            await().atMost(Duration.ofMinutes(3)).until(() -> settledCases() > doneBefore);
+            awaitMillis(random.nextInt(2500));
+            if (batch == 2) {
+                gracefulStopMillis = gw.terminate(45);
+                assertThat(gracefulStopMillis).as("graceful shutdown within the agreed 30 s (+ JVM exit)")
+                        .isBetween(0L, 45_000L);
+            } else {
+                gw.kill();
+                kills++;
+            }
+            gw = startGateway();
+        }
+        while (kills < KILLS) {
+            awaitUp(gateway, "/api/cases?size=1", gw);
+            awaitMillis(1000 + random.nextInt(3000));
+            gw.kill();
+            kills++;
+            gw = startGateway();
+        }
+        awaitUp(gateway, "/api/cases?size=1", gw);
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> cases().size() == RETURNS && cases().stream()
+                        .noneMatch(c -> "ACTIVE".equals(c.get("phase").asString())));
+
+        List<JsonNode> cases = cases();
+        Map<String, Long> casesPerReturn = countBy(cases, "returnId");
+        Map<String, Long> phases = countBy(cases, "phase");
+        List<JsonNode> refunds = list(simulators.get("/sandbox/marketplace/refunds").json());
+        List<JsonNode> intercepts = list(simulators.get("/sandbox/forwarders/4px/intercepts").json());
+        List<JsonNode> mails = list(simulators.get("/sandbox/mail").json());
+        Map<String, Long> mailsByMessage = new HashMap<>();
+        mails.forEach(m -> mailsByMessage.merge(m.get("to").toString() + " " + m.get("subject").asString(), 1L,
+                Long::sum));
+        long duplicateMails = mails.size() - mailsByMessage.size();
+        long mostCopiesOfOneMail = max(mailsByMessage);
+        long expectedRefunds = fed.stream().filter(Expectation::refunded).count();
+        long expectedIntercepts = fed.stream().filter(Expectation::intercepted).count();
+
+        System.out.printf("""
+                        === crash test (seed %d) ===
+                        returns fed            %d in %d batches
+                        gateway starts         %d (%d SIGKILL, 1 SIGTERM stopped in %d ms)
+                        cases                  %d for %d distinct returns; by phase %s
+                        refunds at marketplace %d (expected %d); most per return %d; most per key %d; replays %d
+                        intercepts at 4px      %d (expected %d); most per waybill %d; replays %d
+                        emails                 %d; duplicates %d; most copies of one email %d (allowed 1 + %d kills)
+                        elapsed                %d s
+                        """, seed, fed.size(), BATCHES, starts, kills, gracefulStopMillis, cases.size(),
+                casesPerReturn.size(), phases, refunds.size(), expectedRefunds, max(countBy(refunds, "returnId")),
+                max(countBy(refunds, "idempotencyKey")), sum(refunds, "replays"), intercepts.size(),
+                expectedIntercepts, max(countBy(intercepts, "waybill")), sum(intercepts, "replays"), mails.size(),
+                duplicateMails, mostCopiesOfOneMail, kills, (System.nanoTime() - startedAt) / 1_000_000_000);
+
+        assertThat(kills).isGreaterThanOrEqualTo(KILLS);
+        assertThat(cases).hasSize(RETURNS);
+        assertThat(casesPerReturn.keySet()).isEqualTo(fed.stream().map(Expectation::returnId)
+                .collect(java.util.stream.Collectors.toSet()));
+        assertThat(phases).doesNotContainKey("ACTIVE");
+        assertThat(max(countBy(refunds, "returnId"))).as("refunds per return").isEqualTo(1);
+        assertThat(max(countBy(refunds, "idempotencyKey"))).as("refunds per key").isEqualTo(1);
+        assertThat(refunds).hasSize((int) expectedRefunds);
+        assertThat(max(countBy(intercepts, "waybill"))).as("intercepts per waybill").isEqualTo(1);
+        assertThat(intercepts).hasSize((int) expectedIntercepts);
+        // SMTP cannot be asked what it received: only an email whose SMTP exchange a kill cut short is sent again,
+        // so copies are bounded by the kills, and duplicates by the workers in flight at each kill
+        assertThat(mostCopiesOfOneMail).as("copies of one email").isLessThanOrEqualTo(1 + kills);
+        assertThat(duplicateMails).as("duplicate emails").isLessThanOrEqualTo((long) kills * WORKERS);
+        Map<String, String> statusByReturn = new HashMap<>();
+        cases.forEach(c -> statusByReturn.put(c.get("returnId").asString(), c.get("status").asString()));
+        for (Expectation e : fed) {
+            assertThat(statusByReturn.get(e.returnId())).as(e.returnId()).isEqualTo(e.status());
+        }
+    }
+
+    /** One batch of returns with their parcels, spread over the rows of the decision table. */
+    private List<Expectation> feed(int batch, int count) {
+        List<Expectation> expectations = new ArrayList<>();
+        ArrayNode returns = Http.JSON.createArrayNode();
+        for (int i = 0; i < count; i++) {
+            int n = batch * count + i;
+            String returnId = String.format("CRASH-%04d", n);
+            Kind kind = Kind.values()[n % Kind.values().length];
+            String waybill = String.format("%s%08dX", kind.forwarder.equals("4px") ? "4PX" : "GE", n);
+            assertThat(simulators.put("/sandbox/forwarders/" + kind.forwarder + "/shipments/" + waybill,
+                    Map.of("status", kind.code, "interceptable", true)).status()).isEqualTo(200);
+            ObjectNode r = returns.addObject();
+            r.put("marketplace", "sandbox-us");
+            r.put("returnId", returnId);
+            r.put("orderId", "ORDER-" + returnId);
+            ObjectNode buyer = r.putObject("buyer");
+            buyer.put("name", "Buyer " + n);
+            buyer.put("email", "buyer" + n + "@buyer.example");
+            ObjectNode address = buyer.putObject("address");
+            address.put("line1", n + " Crash Street");
+            address.put("city", "Reno");
+            address.put("country", "US");
+            ObjectNode item = r.putArray("items").addObject();
+            item.put("sku", "SKU-" + n);
+            item.put("quantity", 1);
+            item.putObject("unitPrice").put("amount", kind.price).put("currency", "USD");
+            r.putObject("shipment").put("forwarder", kind.forwarder).put("waybill", waybill);
+            expectations.add(new Expectation(returnId, kind.status, kind.refunded, kind == Kind.INTERCEPT));
+        }
+        var reply = simulators.post("/sandbox/marketplace/returns", returns);
+        assertThat(reply.status()).as(reply.text()).isEqualTo(201);
+        return expectations;
+    }
+
+    private enum Kind {
+        INTERCEPT("4px", "P", "39.90", "REFUNDED", true),
+        RETURNLESS("generic-express", "Delivered", "8.50", "REFUNDED", true),
+        LABEL("4px", "F", "60.00", "AWAITING_RETURN", false),
+        IN_TRANSIT("4px", "C", "25.00", "AWAITING_BUYER", false),
+        LOST("generic-express", "Lost", "52.00", "REFUNDED", true),
+        CANCELLED("4px", "X", "19.00", "REFUNDED", true);
+
+        final String forwarder;
+        final String code;
+        final String price;
+        final String status;
+        final boolean refunded;
+
+        Kind(String forwarder, String code, String price, String status, boolean refunded) {
+            this.forwarder = forwarder;
+            this.code = code;
+            this.price = price;
+            this.status = status;
+            this.refunded = refunded;
+        }
+    }
+
+    private record Expectation(String returnId, String status, boolean refunded, boolean intercepted) {
+    }
+
+    private JavaProcess startGateway() throws IOException {
+        return start("gateway", List.of("--server.port=" + gatewayPort,
+                "--sandbox.simulators.base-url=http://localhost:" + simulatorsPort,
+                "--sandbox.smtp.port=" + smtpPort,
+                "--gateway.embedded-db.data-dir=" + WORK.resolve("postgres"),
+                "--gateway.embedded-db.port=" + postgresPort,
+                "--gateway.dispatcher.interval=200ms",
+                "--gateway.intake.poll-interval=1s",
+                "--gateway.retry.initial-delay=1s",
+                "--gateway.retry.max-attempts=10"));
+    }
+
+    private JavaProcess start(String name, List<String> args) throws IOException {
+        starts += name.equals("gateway") ? 1 : 0;
+        JavaProcess process = JavaProcess.start(name, WORK.resolve(name + "-" + processes.size() + ".log"), args);
+        processes.add(process);
+        return process;
+    }
+
+    private static void awaitUp(Http http, String path, JavaProcess process) {
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                .until(() -> {
+                    assertThat(process.isAlive()).as(process + " died; see target/crash-test/*.log").isTrue();
+                    return http.get(path).status() == 200;
+                });
+    }
+
+    /** Lets the gateway work for a while: a wait on the clock, not on a condition, is the point here. */
+    private static void awaitMillis(long millis) {
+        long until = System.nanoTime() + millis * 1_000_000;
+        await().pollDelay(Duration.ofMillis(millis)).atMost(Duration.ofMillis(millis + 1000))
+                .until(() -> System.nanoTime() >= until);
+    }
+
+    private int settledCases() {
+        return (int) cases().stream().filter(c -> !"ACTIVE".equals(c.get("phase").asString())).count();
+    }
+
+    private List<JsonNode> cases() {
+        List<JsonNode> all = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            JsonNode reply = gateway.get("/api/cases?size=200&page=" + page).json();
+            reply.get("cases").forEach(all::add);
+            if (reply.get("cases").size() < 200) {
+                return all;
+            }
+        }
+    }
+
+    private static List<JsonNode> list(JsonNode array) {
+        List<JsonNode> list = new ArrayList<>();
+        array.forEach(list::add);
+        return list;
+    }
+
+    private static Map<String, Long> countBy(List<JsonNode> nodes, String field) {
+        Map<String, Long> counts = new HashMap<>();
+        nodes.forEach(n -> counts.merge(n.get(field).asString(), 1L, Long::sum));
+        return counts;
+    }
+
+    private static long max(Map<String, Long> counts) {
+        return counts.values().stream().mapToLong(Long::longValue).max().orElse(0);
+    }
+
+    private static long sum(List<JsonNode> nodes, String field) {
+        return nodes.stream().mapToLong(n -> n.get(field).asLong()).sum();
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(path)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
