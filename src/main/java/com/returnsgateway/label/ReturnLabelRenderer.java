@@ -17,6 +17,7 @@ import java.util.GregorianCalendar;
 import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TimeZone;
@@ -29,11 +30,18 @@ import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.util.Matrix;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.oned.Code128Writer;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.returnsgateway.label.LabelText.Glyph;
 import com.returnsgateway.model.Address;
 import com.returnsgateway.model.Buyer;
@@ -42,9 +50,11 @@ import com.returnsgateway.model.ReturnItem;
 import com.returnsgateway.model.ReturnRequest;
 
 /**
- * Renders the 4x6 inch return label the buyer prints: where to send the parcel, who sends it, and a Code 128
- * barcode of the return id the warehouse scans on arrival. The same case gives the same bytes, so a label can
- * be rendered again (a retry, a resent email) without a second version existing.
+ * Renders the 4x6 inch return label the buyer prints: where to send the parcel, who sends it, a Code 128
+ * barcode of the return id the warehouse scans on arrival and a QR code ({@code RET:<marketplace>:<returnId>:
+ * <orderId>}) for phone scanners. On a 4x6 page, or on an A4 page in its top-left quarter
+ * ({@code gateway.labels.format}). The same case gives the same bytes, so a label can be rendered again (a retry, a
+ * resent email) without a second version existing. Field names stay English: carriers and warehouses read them.
  */
 @Component
 public class ReturnLabelRenderer implements AutoCloseable {
@@ -52,10 +62,18 @@ public class ReturnLabelRenderer implements AutoCloseable {
     static final float WIDTH = 288; // 4 in
     static final float HEIGHT = 432; // 6 in
 
-    private static final float MARGIN = 14;
+    static final float MARGIN = 14;
     private static final float CONTENT_WIDTH = WIDTH - 2 * MARGIN;
     private static final float BARCODE_HEIGHT = 52;
     private static final float MAX_MODULE_WIDTH = 2.0f;
+    /** The QR code with its quiet zone, about 3 cm square: large enough for a phone camera at arm's length. */
+    static final float QR_BOX = 84;
+    /** The A4 page's top-left quarter, where the label goes, scaled down to fit with a printer's margin. */
+    private static final float A4_QUARTER_WIDTH = PDRectangle.A4.getWidth() / 2;
+    private static final float A4_QUARTER_HEIGHT = PDRectangle.A4.getHeight() / 2;
+    private static final float A4_PRINTER_MARGIN = 12;
+    private static final float A4_SCALE = Math.min((A4_QUARTER_WIDTH - 2 * A4_PRINTER_MARGIN) / WIDTH,
+            (A4_QUARTER_HEIGHT - 2 * A4_PRINTER_MARGIN) / HEIGHT);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
     /** Countries that write "City, Region Postal"; the others get "Postal City, Region". */
     private static final Set<String> CITY_FIRST = Set.of("US", "CA", "AU", "GB");
@@ -65,8 +83,21 @@ public class ReturnLabelRenderer implements AutoCloseable {
     private final TrueTypeFont cjk;
     private final List<TrueTypeFont> regular;
     private final List<TrueTypeFont> bold;
+    private final LabelFormat defaultFormat;
 
+    /** Labels on 4x6 pages. */
     public ReturnLabelRenderer() {
+        this(LabelFormat.FOUR_BY_SIX);
+    }
+
+    /** @param format {@code 4x6} or {@code a4}: the format of {@link #render(ReturnCase, Address)} */
+    @Autowired
+    public ReturnLabelRenderer(@Value("${gateway.labels.format:4x6}") String format) {
+        this(LabelFormat.fromProperty(format));
+    }
+
+    public ReturnLabelRenderer(LabelFormat defaultFormat) {
+        this.defaultFormat = Objects.requireNonNull(defaultFormat, "defaultFormat");
         // parsed once: parsing a 4 MB CJK font per label would cost far more than drawing it
         this.sans = loadFont("DejaVuSans.ttf");
         this.sansBold = loadFont("DejaVuSans-Bold.ttf");
@@ -75,15 +106,26 @@ public class ReturnLabelRenderer implements AutoCloseable {
         this.bold = List.of(sansBold, cjk);
     }
 
+    /** The label in the configured format ({@code gateway.labels.format}, 4x6 unless set). */
+    public byte[] render(ReturnCase returnCase, Address returnTo) {
+        return render(returnCase, returnTo, defaultFormat);
+    }
+
+    /** The format {@link #render(ReturnCase, Address)} uses. */
+    public LabelFormat defaultFormat() {
+        return defaultFormat;
+    }
+
     /**
-     * A one-page PDF label, 288 x 432 pt.
+     * A one-page PDF label: a 288 x 432 pt page, or an A4 page with the label in the top-left quarter.
      *
      * @param returnCase the case; its request must have a return id made of printable ASCII (Code 128)
      * @param returnTo   where the buyer sends the parcel
      */
-    public byte[] render(ReturnCase returnCase, Address returnTo) {
+    public byte[] render(ReturnCase returnCase, Address returnTo, LabelFormat format) {
         Objects.requireNonNull(returnCase, "returnCase");
         Objects.requireNonNull(returnTo, "returnTo");
+        Objects.requireNonNull(format, "format");
         ReturnRequest request = Objects.requireNonNull(returnCase.request(), "returnCase.request");
         String returnId = request.returnId();
         if (isBlank(returnId)) {
@@ -91,10 +133,18 @@ public class ReturnLabelRenderer implements AutoCloseable {
         }
         try (PDDocument document = new PDDocument()) {
             describe(document, returnCase, returnId);
-            PDPage page = new PDPage(new PDRectangle(WIDTH, HEIGHT));
+            PDPage page = new PDPage(format == LabelFormat.A4 ? PDRectangle.A4 : new PDRectangle(WIDTH, HEIGHT));
             document.addPage(page);
             try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                if (format == LabelFormat.A4) {
+                    content.saveGraphicsState();
+                    content.transform(a4Placement());
+                }
                 new Layout(content, new LabelText(document)).draw(returnCase, request, returnTo);
+                if (format == LabelFormat.A4) {
+                    content.restoreGraphicsState();
+                    cutLines(content);
+                }
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
             document.save(out);
@@ -109,6 +159,25 @@ public class ReturnLabelRenderer implements AutoCloseable {
         sans.close();
         sansBold.close();
         cjk.close();
+    }
+
+    /** Centres the scaled label in the top-left quarter of the A4 page. */
+    private static Matrix a4Placement() {
+        float x = (A4_QUARTER_WIDTH - WIDTH * A4_SCALE) / 2;
+        float y = PDRectangle.A4.getHeight() - A4_QUARTER_HEIGHT + (A4_QUARTER_HEIGHT - HEIGHT * A4_SCALE) / 2;
+        return new Matrix(A4_SCALE, 0, 0, A4_SCALE, x, y);
+    }
+
+    /** Dashed lines along the quarter's right and bottom edges: cut there to get the label. */
+    private static void cutLines(PDPageContentStream content) throws IOException {
+        float bottom = PDRectangle.A4.getHeight() - A4_QUARTER_HEIGHT;
+        content.setStrokingColor(0.45f);
+        content.setLineWidth(0.5f);
+        content.setLineDashPattern(new float[] {4, 3}, 0);
+        content.moveTo(A4_QUARTER_WIDTH, PDRectangle.A4.getHeight());
+        content.lineTo(A4_QUARTER_WIDTH, bottom);
+        content.lineTo(0, bottom);
+        content.stroke();
     }
 
     /** Metadata fixed by the case, so rendering again gives the same bytes. */
@@ -153,6 +222,8 @@ public class ReturnLabelRenderer implements AutoCloseable {
         private final PDPageContentStream content;
         private final LabelText text;
         private float y = HEIGHT - MARGIN;
+        /** Lines above this height stop short of the QR code at the right. */
+        private float qrBottom = HEIGHT;
 
         Layout(PDPageContentStream content, LabelText text) {
             this.content = content;
@@ -182,6 +253,7 @@ public class ReturnLabelRenderer implements AutoCloseable {
             address(returnTo, 13, 11, 2, true);
             rule();
             barcode(request.returnId());
+            qrCode(qrContent(request));
             details(returnCase, request);
             items(request.items());
         }
@@ -247,6 +319,38 @@ public class ReturnLabelRenderer implements AutoCloseable {
             y -= 6;
         }
 
+        /** The QR code at the right, level with the details and the first items; the quiet zone is left white. */
+        private void qrCode(String payload) throws IOException {
+            BitMatrix matrix;
+            try {
+                matrix = new QRCodeWriter().encode(payload, BarcodeFormat.QR_CODE, 0, 0, Map.of(
+                        EncodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name(),
+                        EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
+                        EncodeHintType.MARGIN, 4));
+            } catch (WriterException e) {
+                throw new IllegalArgumentException("cannot make a QR code of '" + payload + "'", e);
+            }
+            float module = QR_BOX / matrix.getWidth();
+            float left = WIDTH - MARGIN - QR_BOX + module * 4; // the quiet zone ends at the right margin
+            float top = y + module * 4;
+            for (int row = 0; row < matrix.getHeight(); row++) {
+                int x = 0;
+                while (x < matrix.getWidth()) {
+                    if (!matrix.get(x, row)) {
+                        x++;
+                        continue;
+                    }
+                    int start = x;
+                    while (x < matrix.getWidth() && matrix.get(x, row)) {
+                        x++;
+                    }
+                    content.addRect(left + start * module, top - (row + 1) * module, (x - start) * module, module);
+                }
+            }
+            content.fill();
+            qrBottom = top - QR_BOX;
+        }
+
         private void details(ReturnCase returnCase, ReturnRequest request) throws IOException {
             line(labelled("Order", request.orderId()), regular, 8, 10, 1);
             line(labelled("Marketplace", request.marketplace()), regular, 8, 10, 1);
@@ -282,7 +386,9 @@ public class ReturnLabelRenderer implements AutoCloseable {
                 return;
             }
             List<Glyph> glyphs = text.shape(value, chain);
-            for (List<Glyph> wrapped : text.wrap(glyphs, size, CONTENT_WIDTH, maxLines, chain)) {
+            // beside the QR code the line is shorter; the descenders of the first line decide
+            float maxWidth = y - leading - size * 0.3f < qrBottom ? CONTENT_WIDTH : CONTENT_WIDTH - QR_BOX;
+            for (List<Glyph> wrapped : text.wrap(glyphs, size, maxWidth, maxLines, chain)) {
                 y -= leading;
                 text.draw(content, wrapped, MARGIN, y, size);
             }
@@ -292,10 +398,20 @@ public class ReturnLabelRenderer implements AutoCloseable {
             y -= 5;
             content.setLineWidth(0.75f);
             content.moveTo(MARGIN, y);
-            content.lineTo(WIDTH - MARGIN, y);
+            content.lineTo(y > qrBottom ? WIDTH - MARGIN - QR_BOX : WIDTH - MARGIN, y);
             content.stroke();
             y -= 1;
         }
+    }
+
+    /** What the QR code says: {@code RET:<marketplace>:<returnId>:<orderId>}, empty fields left empty. */
+    static String qrContent(ReturnRequest request) {
+        return "RET:" + nullToEmpty(request.marketplace()) + ":" + request.returnId() + ":"
+                + nullToEmpty(request.orderId());
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value.strip();
     }
 
     private static String labelled(String label, String value) {

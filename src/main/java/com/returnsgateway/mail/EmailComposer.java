@@ -6,8 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.NumberFormat;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +20,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.stereotype.Component;
@@ -29,7 +32,9 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.FileTemplateResolver;
 
 import com.returnsgateway.model.Buyer;
+import com.returnsgateway.model.Money;
 import com.returnsgateway.model.RefundInstruction;
+import com.returnsgateway.model.RefundType;
 import com.returnsgateway.model.Resolution;
 import com.returnsgateway.model.ReturnCase;
 import com.returnsgateway.model.ReturnRequest;
@@ -41,12 +46,15 @@ import jakarta.mail.internet.InternetAddress;
  * Composes the emails of a return case from Thymeleaf templates on the file system
  * ({@code gateway.mail.templates-dir}), so a seller can reword them without a rebuild; edits show within the
  * template cache time ({@code gateway.mail.template-cache-ttl}). A buyer whose locale is, say, ja-JP gets
- * {@code <kind>_ja.html} when that file exists, otherwise the plain (English) one.
+ * {@code <kind>_ja.html} when that file exists, otherwise the plain (English) one; operations emails are in
+ * {@code gateway.operations.locale} (en by default, zh-CN shipped). Amounts are formatted for the reader's locale.
  */
 @Component
 public class EmailComposer {
 
     static final String SUBJECTS = "subjects";
+    /** The language of the plain templates, {@code <kind>.html}, and of every email without a translation. */
+    static final String FALLBACK_LANGUAGE = "en";
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
     private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n\\u0085\\u2028\\u2029]+");
     private static final Pattern UNSAFE_IN_ID = Pattern.compile("[^A-Za-z0-9._-]");
@@ -57,19 +65,29 @@ public class EmailComposer {
     private final String operationsEmail;
     private final String consoleBaseUrl;
     private final String messageIdDomain;
+    private final Locale operationsLocale;
     private final TemplateEngine templates;
 
+    /** Operations emails in English. */
+    public EmailComposer(String templatesDir, String from, String operationsEmail, String consoleBaseUrl,
+                         String templateCacheTtl) {
+        this(templatesDir, from, operationsEmail, consoleBaseUrl, templateCacheTtl, FALLBACK_LANGUAGE);
+    }
+
+    @Autowired
     public EmailComposer(@Value("${gateway.mail.templates-dir:config/templates/mail/}") String templatesDir,
                          @Value("${gateway.mail.from}") String from,
                          @Value("${gateway.operations.email}") String operationsEmail,
                          @Value("${gateway.console-base-url:http://localhost:8080}") String consoleBaseUrl,
-                         @Value("${gateway.mail.template-cache-ttl:60s}") String templateCacheTtl) {
+                         @Value("${gateway.mail.template-cache-ttl:60s}") String templateCacheTtl,
+                         @Value("${gateway.operations.locale:en}") String operationsLocale) {
         this.templatesDir = Path.of(templatesDir).toAbsolutePath().normalize();
         this.from = requireAddress("gateway.mail.from", from).toString();
         this.operationsEmail = requireAddress("gateway.operations.email", operationsEmail).toString();
         this.consoleBaseUrl = oneLine(consoleBaseUrl).replaceAll("/+$", "");
         String sender = requireAddress("gateway.mail.from", from).getAddress();
         this.messageIdDomain = sender.substring(sender.lastIndexOf('@') + 1);
+        this.operationsLocale = requireLocale(operationsLocale);
         requireTemplates();
         this.templates = engine(this.templatesDir, DurationStyle.detectAndParse(templateCacheTtl));
     }
@@ -102,11 +120,16 @@ public class EmailComposer {
         String to = requireAddress("buyer email of case " + returnCase.caseId(), buyer.email()).toString();
         String attachmentName = labelPdf == null ? null : "return-label-" + safeId(request.returnId()) + ".pdf";
 
+        Locale buyerLocale = buyerLocale(buyer.locale());
+        String language = available(kind, buyerLocale.getLanguage());
+        // "59,90 €" for a German buyer; a buyer without a translation reads English, so gets English amounts too
+        Locale formatting = language.equals(buyerLocale.getLanguage()) ? buyerLocale : Locale.forLanguageTag(language);
         Map<String, Object> variables = variables(returnCase, request);
         variables.put("refund", refund);
-        variables.put("refundAmount", refund == null ? null : refund.amount().toString());
+        variables.put("refundAmount", refund == null ? null : money(refund.amount(), formatting));
+        variables.put("partialRefund", refund != null && refund.type() == RefundType.PARTIAL);
         variables.put("attachmentName", attachmentName);
-        return compose(kind, returnCase, language(buyer.locale()), to, variables, attachmentName, labelPdf);
+        return compose(kind, returnCase, language, formatting, to, variables, attachmentName, labelPdf);
     }
 
     /**
@@ -126,24 +149,45 @@ public class EmailComposer {
         variables.put("task", isBlank(task) ? null : task);
         variables.put("caseLink", consoleBaseUrl + "/api/cases/" + UriUtils.encodePathSegment(
                 returnCase.caseId(), StandardCharsets.UTF_8));
-        return compose(kind, returnCase, null, operationsEmail, variables, null, null);
+        String language = available(kind, operationsLocale.getLanguage());
+        Locale formatting = language.equals(operationsLocale.getLanguage()) ? operationsLocale
+                : Locale.forLanguageTag(language);
+        return compose(kind, returnCase, language, formatting, operationsEmail, variables, null, null);
     }
 
-    private OutgoingEmail compose(EmailKind kind, ReturnCase returnCase, String language, String to,
+    private OutgoingEmail compose(EmailKind kind, ReturnCase returnCase, String language, Locale locale, String to,
                                   Map<String, Object> variables, String attachmentName, byte[] attachment) {
         String base = kind.templateName();
-        // the language applies only when the seller wrote templates for it; otherwise English throughout
-        String chosen = language != null && Files.isRegularFile(templatesDir.resolve(base + "_" + language + ".html"))
-                ? language : null;
-        String suffix = chosen == null ? "" : "_" + chosen;
-        Context context = new Context(chosen == null ? Locale.ENGLISH : Locale.forLanguageTag(chosen), variables);
-        String html = templates.process(base + suffix + ".html", context);
-        String text = templates.process(template(base, ".txt", chosen), context);
-        String subjectTemplate = subject(kind, chosen);
-        String subject = oneLine(fill(subjectTemplate, variables));
+        Context context = new Context(locale, variables);
+        String html = templates.process(template(base, ".html", language), context);
+        String text = templates.process(template(base, ".txt", language), context);
+        String subject = oneLine(fill(subject(kind, language), variables));
         String messageId = "<" + safeId(returnCase.caseId()) + "." + kind.templateName() + "@" + messageIdDomain + ">";
         return new OutgoingEmail(returnCase.caseId(), kind, from, to, subject, text, html, attachmentName, attachment,
-                messageId);
+                messageId, language);
+    }
+
+    /**
+     * {@code language} when the seller has templates for it ({@code <kind>_<language>.html}), else English: a
+     * language applies only where somebody wrote it.
+     */
+    private String available(EmailKind kind, String language) {
+        if (!isBlank(language) && !language.equals(FALLBACK_LANGUAGE)
+                && Files.isRegularFile(templatesDir.resolve(kind.templateName() + "_" + language + ".html"))) {
+            return language;
+        }
+        return FALLBACK_LANGUAGE;
+    }
+
+    /** An amount as a reader of {@code locale} writes it: "$59.90", "59,90 €", "￥4,980". */
+    static String money(Money money, Locale locale) {
+        Currency currency = Currency.getInstance(money.currency());
+        NumberFormat format = NumberFormat.getCurrencyInstance(locale);
+        format.setCurrency(currency);
+        int digits = Math.max(0, currency.getDefaultFractionDigits());
+        format.setMinimumFractionDigits(digits);
+        format.setMaximumFractionDigits(digits);
+        return format.format(money.amount());
     }
 
     private Map<String, Object> variables(ReturnCase returnCase, ReturnRequest request) {
@@ -164,29 +208,43 @@ public class EmailComposer {
 
     /** {@code <base>_<language><extension>} when it exists, else {@code <base><extension>}. */
     private String template(String base, String extension, String language) {
-        if (language != null && Files.isRegularFile(templatesDir.resolve(base + "_" + language + extension))) {
+        if (!language.equals(FALLBACK_LANGUAGE)
+                && Files.isRegularFile(templatesDir.resolve(base + "_" + language + extension))) {
             return base + "_" + language + extension;
         }
         return base + extension;
     }
 
-    /** Subjects are read on each email: the file is small and a seller's edit applies at once. */
+    /**
+     * The subject from {@code subjects_<language>.properties}, or from subjects.properties when that file or the
+     * key is missing. Read on each email: the files are small and a seller's edit applies at once.
+     */
     private String subject(EmailKind kind, String language) {
-        Path file = language == null ? null : templatesDir.resolve(SUBJECTS + "_" + language + ".properties");
-        if (file == null || !Files.isRegularFile(file)) {
-            file = templatesDir.resolve(SUBJECTS + ".properties");
+        if (!language.equals(FALLBACK_LANGUAGE)) {
+            Path translated = templatesDir.resolve(SUBJECTS + "_" + language + ".properties");
+            if (Files.isRegularFile(translated)) {
+                String subject = loadSubjects(translated).getProperty(kind.templateName());
+                if (!isBlank(subject)) {
+                    return subject;
+                }
+            }
         }
+        Path file = templatesDir.resolve(SUBJECTS + ".properties");
+        String subject = loadSubjects(file).getProperty(kind.templateName());
+        if (isBlank(subject)) {
+            throw new IllegalStateException("no subject for " + kind.templateName() + " in " + file);
+        }
+        return subject;
+    }
+
+    private static Properties loadSubjects(Path file) {
         Properties subjects = new Properties();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             subjects.load(reader);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read mail subjects from " + file, e);
         }
-        String subject = subjects.getProperty(kind.templateName());
-        if (isBlank(subject)) {
-            throw new IllegalStateException("no subject for " + kind.templateName() + " in " + file);
-        }
-        return subject;
+        return subjects;
     }
 
     /** Replaces {@code {name}} with a variable's value; unknown names stay as they are. */
@@ -245,13 +303,22 @@ public class EmailComposer {
         return returnCase.request();
     }
 
-    /** "ja-JP" gives "ja"; anything that is not a plain language code gives null (English). */
-    private static String language(String locale) {
-        if (isBlank(locale)) {
-            return null;
+    /** "fr-CA" gives fr-CA; anything that is not a locale with a plain language code gives English. */
+    private static Locale buyerLocale(String tag) {
+        if (isBlank(tag)) {
+            return Locale.ENGLISH;
         }
-        String language = Locale.forLanguageTag(locale.strip().replace('_', '-')).getLanguage();
-        return LANGUAGE.matcher(language).matches() && !language.equals("en") ? language : null;
+        Locale locale = Locale.forLanguageTag(tag.strip().replace('_', '-'));
+        return LANGUAGE.matcher(locale.getLanguage()).matches() ? locale : Locale.ENGLISH;
+    }
+
+    private static Locale requireLocale(String tag) {
+        Locale locale = isBlank(tag) ? Locale.ENGLISH : Locale.forLanguageTag(tag.strip().replace('_', '-'));
+        if (!LANGUAGE.matcher(locale.getLanguage()).matches()) {
+            throw new IllegalArgumentException("gateway.operations.locale is not a language tag such as en or zh-CN: '"
+                    + tag + "'");
+        }
+        return locale;
     }
 
     private static InternetAddress requireAddress(String what, String address) {

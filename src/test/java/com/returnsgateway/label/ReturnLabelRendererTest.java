@@ -1,5 +1,6 @@
 package com.returnsgateway.label;
 
+import static com.returnsgateway.testsupport.Pdfs.pageSize;
 import static com.returnsgateway.testsupport.Pdfs.scanCode128;
 import static com.returnsgateway.testsupport.Pdfs.text;
 
@@ -12,6 +13,7 @@ import static com.returnsgateway.label.LabelFixtures.russianBuyer;
 import static com.returnsgateway.label.LabelFixtures.usWarehouse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -37,6 +40,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import com.google.zxing.BarcodeFormat;
@@ -53,6 +57,7 @@ import com.returnsgateway.model.Buyer;
 import com.returnsgateway.model.Money;
 import com.returnsgateway.model.ReturnCase;
 import com.returnsgateway.model.ReturnItem;
+import com.returnsgateway.model.ReturnRequest;
 
 class ReturnLabelRendererTest {
 
@@ -118,6 +123,77 @@ class ReturnLabelRendererTest {
         byte[] pdf = renderer.render(returnCase("C-1004", "RMA-2025-000126", japaneseBuyer()), usWarehouse());
 
         assertThat(scanCode128(pdf)).containsExactly("RMA-2025-000126");
+    }
+
+    @ParameterizedTest
+    @EnumSource(LabelFormat.class)
+    void oneScanOfThePageFindsTheBarcodeAndTheQrCode(LabelFormat format) throws Exception {
+        byte[] pdf = renderer.render(returnCase("C-1018", "RMA-2025-000134", japaneseBuyer()), usWarehouse(), format);
+
+        Map<BarcodeFormat, List<String>> codes = LabelScans.scan(pdf);
+
+        assertThat(codes).containsOnlyKeys(BarcodeFormat.CODE_128, BarcodeFormat.QR_CODE);
+        assertThat(codes.get(BarcodeFormat.CODE_128)).containsExactly("RMA-2025-000134");
+        assertThat(codes.get(BarcodeFormat.QR_CODE)).containsExactly("RET:amazon-de:RMA-2025-000134:ORD-302-1234567");
+    }
+
+    @Test
+    void a4PageHasTheLabelInTheTopLeftQuarterWithCutLines() throws IOException {
+        byte[] pdf = renderer.render(returnCase("C-1019", "RMA-2025-000135", chineseBuyer()), usWarehouse(),
+                LabelFormat.A4);
+
+        float[] size = pageSize(pdf);
+        assertThat(size[0]).isCloseTo(PDRectangle.A4.getWidth(), within(0.01f));
+        assertThat(size[1]).isCloseTo(PDRectangle.A4.getHeight(), within(0.01f));
+        assertThat(text(pdf)).contains("RETURN LABEL", "SHIP TO", "王小明", "浦东新区世纪大道100号", "RMA-2025-000135",
+                "Seller Returns Center");
+        assertThat(positions(pdf)).isNotEmpty().allSatisfy(position -> {
+            // PDFBox measures from the top left: every character lies inside the top-left quarter
+            assertThat(position.getXDirAdj() + position.getWidthDirAdj()).isLessThan(size[0] / 2);
+            assertThat(position.getYDirAdj()).isLessThan(size[1] / 2);
+        });
+        assertThat(darkPixelsOnTheCutLines(pdf)).isGreaterThan(100);
+    }
+
+    @Test
+    void configuredFormatIsTheDefault() throws IOException {
+        try (ReturnLabelRenderer a4 = new ReturnLabelRenderer("A4")) {
+            ReturnCase returnCase = returnCase("C-1020", "RMA-2025-000136", americanBuyer());
+
+            assertThat(a4.defaultFormat()).isEqualTo(LabelFormat.A4);
+            assertThat(pageSize(a4.render(returnCase, usWarehouse()))[0]).isCloseTo(PDRectangle.A4.getWidth(),
+                    within(0.01f));
+            assertThat(a4.render(returnCase, usWarehouse())).isEqualTo(a4.render(returnCase, usWarehouse(),
+                    LabelFormat.A4));
+        }
+        assertThat(renderer.defaultFormat()).isEqualTo(LabelFormat.FOUR_BY_SIX);
+        assertThat(LabelFormat.fromProperty(" 4X6 ")).isEqualTo(LabelFormat.FOUR_BY_SIX);
+        assertThatThrownBy(() -> new ReturnLabelRenderer("letter"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("gateway.labels.format").hasMessageContaining("4x6, a4").hasMessageContaining(
+                        "letter");
+    }
+
+    @Test
+    void textBesideTheQrCodeStopsShortOfIt() throws IOException {
+        String marketplace = "marketplace-with-a-name-long-enough-to-reach-the-qr-code";
+        ReturnCase base = returnCase("C-1021", "RMA-2025-000137", americanBuyer());
+        ReturnRequest r = base.request();
+        ReturnCase returnCase = new ReturnCase(base.caseId(), new ReturnRequest(marketplace,
+                r.returnId(), r.orderId(), r.requestedAt(), r.updatedAt(), r.resolution(), r.refundType(),
+                r.requestedRefund(), r.reason(), r.comment(), r.buyer(), r.items(), r.shipment()), base.status(),
+                base.shipmentState(), base.forwarderCode(), base.statusReason(), base.resumeStatus(), base.attempts(),
+                base.nextAttemptAt(), base.createdAt(), base.updatedAt());
+
+        byte[] pdf = renderer.render(returnCase, usWarehouse());
+
+        float qrLeft = ReturnLabelRenderer.WIDTH - ReturnLabelRenderer.MARGIN - ReturnLabelRenderer.QR_BOX;
+        List<TextPosition> marketplaceLine = lineStartingWith(positions(pdf), "Marketplace:");
+        assertThat(marketplaceLine).isNotEmpty().allSatisfy(position ->
+                assertThat(position.getXDirAdj() + position.getWidthDirAdj()).isLessThanOrEqualTo(qrLeft));
+        assertThat(text(pdf)).contains("Marketplace: marketplace-with", "…");
+        assertThat(LabelScans.scan(pdf).get(BarcodeFormat.QR_CODE))
+                .containsExactly("RET:" + marketplace + ":RMA-2025-000137:ORD-302-1234567");
     }
 
     @Test
@@ -238,6 +314,47 @@ class ReturnLabelRendererTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The characters on the line whose text starts with {@code prefix}. */
+    private static List<TextPosition> lineStartingWith(List<TextPosition> positions, String prefix) {
+        Map<Float, List<TextPosition>> lines = new TreeMap<>();
+        for (TextPosition position : positions) {
+            lines.computeIfAbsent(position.getYDirAdj(), y -> new ArrayList<>()).add(position);
+        }
+        return lines.values().stream()
+                .filter(line -> line.stream().map(TextPosition::getUnicode).reduce("", String::concat)
+                        .startsWith(prefix))
+                .findFirst().orElse(List.of());
+    }
+
+    /** Rows and columns with a dark pixel near the A4 page's vertical and horizontal middle lines, at 144 dpi. */
+    private static int darkPixelsOnTheCutLines(byte[] pdf) throws IOException {
+        BufferedImage image;
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            image = new PDFRenderer(document).renderImageWithDPI(0, 144, ImageType.GRAY);
+        }
+        int dark = 0;
+        int middleX = image.getWidth() / 2;
+        int middleY = image.getHeight() / 2;
+        for (int y = 0; y < middleY; y++) {
+            dark += isDarkNear(image, middleX, y, true) ? 1 : 0;
+        }
+        for (int x = 0; x < middleX; x++) {
+            dark += isDarkNear(image, x, middleY, false) ? 1 : 0;
+        }
+        return dark;
+    }
+
+    private static boolean isDarkNear(BufferedImage image, int x, int y, boolean alongX) {
+        for (int d = -3; d <= 3; d++) {
+            int px = alongX ? x + d : x;
+            int py = alongX ? y : y + d;
+            if ((image.getRGB(px, py) & 0xff) < 220) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<TextPosition> positions(byte[] pdf) throws IOException {

@@ -1,6 +1,7 @@
 package com.returnsgateway.mail;
 
 import static com.returnsgateway.label.LabelFixtures.americanBuyer;
+import static com.returnsgateway.label.LabelFixtures.chineseBuyer;
 import static com.returnsgateway.label.LabelFixtures.japaneseBuyer;
 import static com.returnsgateway.label.LabelFixtures.returnCase;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -110,10 +111,11 @@ class EmailComposerTest {
         OutgoingEmail email = composer.buyerEmail(EmailKind.REFUND_ISSUED,
                 returnCase("C-2005", "RMA-2025-000204", americanBuyer()), refund("C-2005"), null);
 
-        assertThat(email.subject()).isEqualTo("Your refund of 44.90 EUR for order ORD-302-1234567");
-        assertThat(email.textBody()).contains("We have refunded 44.90 EUR for your return RMA-2025-000204",
-                "through amazon-de");
-        assertThat(email.htmlBody()).contains("<strong>44.90 EUR</strong>");
+        // an American buyer reads euros the American way
+        assertThat(email.subject()).isEqualTo("Your refund of €44.90 for order ORD-302-1234567");
+        assertThat(email.textBody()).contains("We have refunded €44.90 for your return RMA-2025-000204",
+                "through amazon-de", "This is a full refund.").doesNotContain("partial");
+        assertThat(email.htmlBody()).contains("<strong>€44.90</strong>", "This is a full refund.");
     }
 
     @Test
@@ -211,17 +213,18 @@ class EmailComposerTest {
     }
 
     @Test
-    void japaneseBuyerGetsEnglishWhenNoJapaneseTemplateExists() {
+    void chineseBuyerGetsEnglishAsNoChineseBuyerTemplatesExist() {
         OutgoingEmail email = composer.buyerEmail(EmailKind.RETURN_LABEL,
-                returnCase("C-2013", "RMA-2025-000212", japaneseBuyer()), null, LABEL);
+                returnCase("C-2013", "RMA-2025-000212", chineseBuyer()), null, LABEL);
 
+        assertThat(email.language()).isEqualTo("en");
         assertThat(email.subject()).isEqualTo("Your return label for order ORD-302-1234567");
-        assertThat(email.textBody()).startsWith("Hello 山田太郎,").contains("Print the attached label");
-        assertThat(email.htmlBody()).contains("lang=\"en\"", "Hello <span>山田太郎</span>");
+        assertThat(email.textBody()).startsWith("Hello 王小明,").contains("Print the attached label");
+        assertThat(email.htmlBody()).contains("lang=\"en\"", "Hello <span>王小明</span>");
     }
 
     @Test
-    void japaneseTemplatesAreUsedWhenTheSellerAddsThem(@TempDir Path dir) throws IOException {
+    void sellersOwnJapaneseTemplatesReplaceTheShippedOnes(@TempDir Path dir) throws IOException {
         copyTemplates(dir);
         Files.writeString(dir.resolve("return_label_ja.html"),
                 "<html lang=\"ja\"><body><p><span th:text=\"${buyerName}\">name</span>様</p>"
@@ -237,6 +240,7 @@ class EmailComposerTest {
         OutgoingEmail english = localized.buyerEmail(EmailKind.RETURN_LABEL,
                 returnCase("C-2015", "RMA-2025-000214", americanBuyer()), null, LABEL);
 
+        assertThat(japanese.language()).isEqualTo("ja");
         assertThat(japanese.subject()).isEqualTo("返品ラベル（注文 ORD-302-1234567）");
         assertThat(japanese.htmlBody()).contains("<span>山田太郎</span>様", "返品ラベルを印刷してください。");
         assertThat(japanese.textBody()).isEqualTo("山田太郎様\n返品ラベルを印刷してください。\n");
@@ -251,6 +255,7 @@ class EmailComposerTest {
         OutgoingEmail email = composer.buyerEmail(EmailKind.PARCEL_LOST,
                 returnCase("C-2016", "RMA-2025-000215", buyer), null, null);
 
+        assertThat(email.language()).isEqualTo("en");
         assertThat(email.textBody()).contains("has reported the parcel");
     }
 
@@ -283,7 +288,7 @@ class EmailComposerTest {
                 r.shipment());
     }
 
-    private static ReturnCase withRequest(ReturnCase c, ReturnRequest request) {
+    static ReturnCase withRequest(ReturnCase c, ReturnRequest request) {
         return new ReturnCase(c.caseId(), request, c.status(), c.shipmentState(), c.forwarderCode(),
                 c.statusReason(), c.resumeStatus(), c.attempts(), c.nextAttemptAt(), c.createdAt(), c.updatedAt());
     }
