@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -35,6 +37,7 @@ public class ForwarderSimulator {
 
     private final Clock clock;
     private final Map<String, Forwarder> forwarders = new LinkedHashMap<>();
+    private final List<BiConsumer<String, Parcel>> parcelListeners = new CopyOnWriteArrayList<>();
 
     @Autowired
     public ForwarderSimulator(SandboxProperties properties) {
@@ -86,7 +89,13 @@ public class ForwarderSimulator {
         }
         Parcel parcel = new Parcel(waybill, status, interceptable, held, clock.instant());
         f.parcels.put(waybill, parcel);
+        parcelListeners.forEach(listener -> listener.accept(code, parcel));
         return parcel;
+    }
+
+    /** Called with the forwarder code and the parcel after every {@link #put} (the SFTP forwarder publishes it). */
+    public void addParcelListener(BiConsumer<String, Parcel> listener) {
+        parcelListeners.add(listener);
     }
 
     public Optional<Parcel> parcel(String code, String waybill) {

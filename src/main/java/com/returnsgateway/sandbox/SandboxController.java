@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,21 +29,27 @@ public class SandboxController {
     private final BackOfficeSimulator backOffice;
     private final SandboxMailServer mail;
     private final SandboxSeeder seeder;
+    private final ObjectProvider<SftpForwarderSimulator> sftp;
 
     public SandboxController(Faults faults, MarketplaceSimulator marketplace, ForwarderSimulator forwarders,
-                             BackOfficeSimulator backOffice, SandboxMailServer mail, SandboxSeeder seeder) {
+                             BackOfficeSimulator backOffice, SandboxMailServer mail, SandboxSeeder seeder,
+                             ObjectProvider<SftpForwarderSimulator> sftp) {
         this.faults = faults;
         this.marketplace = marketplace;
         this.forwarders = forwarders;
         this.backOffice = backOffice;
         this.mail = mail;
         this.seeder = seeder;
+        this.sftp = sftp;
     }
 
     @GetMapping
     public Map<String, Object> info() {
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("smtp", Map.of("host", mail.host(), "port", mail.port()));
+        sftp.ifAvailable(server -> info.put("sftp", Map.of("forwarder", server.forwarderCode(), "host", server.host(),
+                "port", server.port(), "username", server.username(),
+                "knownHostsFile", server.knownHostsFile().toString(), "root", server.root().toString())));
         List<Map<String, Object>> fwd = forwarders.codes().stream()
                 .map(code -> Map.<String, Object>of("code", code, "dispatchableCodes", forwarders.dispatchableCodes(code),
                         "parcels", forwarders.parcelCount(code)))

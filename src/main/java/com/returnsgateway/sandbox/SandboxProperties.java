@@ -16,10 +16,12 @@ public class SandboxProperties {
     private final Simulators simulators = new Simulators();
     private final Smtp smtp = new Smtp();
     private final Seed seed = new Seed();
+    private final Sftp sftp = new Sftp();
     /** Forwarders the simulator answers for, each with the status codes at which a parcel can be intercepted. */
     private List<Forwarder> forwarders = new ArrayList<>(List.of(
             new Forwarder("4px", List.of("P", "H")),
-            new Forwarder("generic-express", List.of("Pending", "InfoReceived"))));
+            new Forwarder("generic-express", List.of("Pending", "InfoReceived")),
+            new Forwarder("sftp-cargo", List.of("RECEIVED", "IN_WAREHOUSE"))));
 
     public Simulators getSimulators() {
         return simulators;
@@ -31,6 +33,10 @@ public class SandboxProperties {
 
     public Seed getSeed() {
         return seed;
+    }
+
+    public Sftp getSftp() {
+        return sftp;
     }
 
     public List<Forwarder> getForwarders() {
@@ -147,6 +153,108 @@ public class SandboxProperties {
 
         public void setDispatchableCodes(List<String> dispatchableCodes) {
             this.dispatchableCodes = dispatchableCodes;
+        }
+    }
+
+    /** The SFTP forwarder simulator (Apache MINA SSHD); it exists only when the simulators do. */
+    public static class Sftp {
+        /** Whether to run it at all. */
+        private boolean enabled = true;
+        /** Address the SFTP server binds to. */
+        private String host = "127.0.0.1";
+        /** Port of the SFTP server; 0 picks a free port. */
+        private int port = 2222;
+        /** The server's host key (EC P-256), created on first start and kept, so known_hosts stays valid. */
+        private String hostKeyFile = "data/sandbox/sftp-hostkey.ser";
+        /** Written at every start: the host key as OpenSSH known_hosts lines for [localhost]:port and [127.0.0.1]:port. */
+        private String knownHostsFile = "data/sandbox/known_hosts";
+        private String username = "forwarder";
+        private String password = "forwarder";
+        /** The forwarder's file system: inbound/ (requests from the gateway), outbound/ (results and status files). */
+        private String root = "data/sandbox/sftp";
+        /** How often the forwarder looks at inbound/ and publishes pending status changes. */
+        private Duration answerDelay = Duration.ofSeconds(2);
+        /** The forwarder code (in sandbox.forwarders) whose parcels and intercepts this forwarder works on. */
+        private String forwarder = "sftp-cargo";
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getHost() {
+            return host;
+        }
+
+        public void setHost(String host) {
+            this.host = host;
+        }
+
+        public int getPort() {
+            return port;
+        }
+
+        public void setPort(int port) {
+            this.port = port;
+        }
+
+        public String getHostKeyFile() {
+            return hostKeyFile;
+        }
+
+        public void setHostKeyFile(String hostKeyFile) {
+            this.hostKeyFile = hostKeyFile;
+        }
+
+        public String getKnownHostsFile() {
+            return knownHostsFile;
+        }
+
+        public void setKnownHostsFile(String knownHostsFile) {
+            this.knownHostsFile = knownHostsFile;
+        }
+
+        public String getUsername() {
+            return username;
+        }
+
+        public void setUsername(String username) {
+            this.username = username;
+        }
+
+        public String getPassword() {
+            return password;
+        }
+
+        public void setPassword(String password) {
+            this.password = password;
+        }
+
+        public String getRoot() {
+            return root;
+        }
+
+        public void setRoot(String root) {
+            this.root = root;
+        }
+
+        public Duration getAnswerDelay() {
+            return answerDelay;
+        }
+
+        public void setAnswerDelay(Duration answerDelay) {
+            this.answerDelay = answerDelay;
+        }
+
+        public String getForwarder() {
+            return forwarder;
+        }
+
+        public void setForwarder(String forwarder) {
+            this.forwarder = forwarder;
         }
     }
 }

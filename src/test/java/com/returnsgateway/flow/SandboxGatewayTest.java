@@ -29,6 +29,10 @@ import tools.jackson.databind.node.ObjectNode;
 @SpringBootTest(classes = ReturnsGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
         properties = {
                 "sandbox.seed.enabled=false",
+                "sandbox.sftp.port=0",
+                "sandbox.sftp.root=target/flow-sandbox/sftp",
+                "sandbox.sftp.host-key-file=target/flow-sandbox/sftp-hostkey.ser",
+                "sandbox.sftp.known-hosts-file=target/flow-sandbox/known_hosts",
                 "gateway.embedded-db.data-dir=",
                 "gateway.embedded-db.port=0",
                 "gateway.embedded-db.durable=false",

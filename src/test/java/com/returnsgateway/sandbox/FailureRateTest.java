@@ -17,6 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
                 "sandbox.simulators.enabled=true",
                 "sandbox.simulators.failure-rate=1",
                 "sandbox.smtp.port=0",
+                "sandbox.sftp.enabled=false",
                 "sandbox.seed.enabled=false"})
 class FailureRateTest {
 

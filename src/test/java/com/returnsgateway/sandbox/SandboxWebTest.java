@@ -12,6 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         properties = {
                 "sandbox.simulators.enabled=true",
                 "sandbox.smtp.port=0",
+                "sandbox.sftp.enabled=false",
                 "sandbox.seed.enabled=true",
                 "sandbox.seed.file=config/sandbox/seed.json"})
 abstract class SandboxWebTest {
