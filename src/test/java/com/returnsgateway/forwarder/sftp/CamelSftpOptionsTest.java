@@ -168,7 +168,8 @@ class CamelSftpOptionsTest {
         assertThat(server.root().resolve("inbound/intercepts-1.csv")).hasContent(CSV);
         assertThat(names(server.root().resolve("inbound"))).containsExactly("intercepts-1.csv");
         await().atMost(Duration.ofSeconds(20)).until(() -> received.containsKey("results-while-down.csv"));
-        assertThat(outbound("done/results-while-down.csv")).exists();
+        // the file is moved once its exchange completes, just after the route saw it
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(outbound("done/results-while-down.csv")));
     }
 
     private static List<String> names(Path folder) throws IOException {
