@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /** Everything under {@code gateway.*} that the flow reads; defaults in config/application.yaml. */
@@ -61,8 +62,38 @@ public record GatewayProperties(
                               @DefaultValue("true") boolean poll) {
     }
 
-    /** A forwarder: how to reach it and which status profile translates its codes. */
-    public record Forwarder(@DefaultValue("http") String transport, String baseUrl, String statusProfile) {
+    /** A forwarder: how to reach it ({@code http} or {@code sftp}) and which status profile translates its codes. */
+    public record Forwarder(@DefaultValue("http") String transport, String baseUrl, String statusProfile,
+                            @DefaultValue Sftp sftp) {
+
+        @ConstructorBinding
+        public Forwarder {
+            sftp = sftp == null ? Sftp.DEFAULT : sftp;
+        }
+
+        /** An HTTP forwarder. */
+        public Forwarder(String transport, String baseUrl, String statusProfile) {
+            this(transport, baseUrl, statusProfile, null);
+        }
+
+        public boolean isSftp() {
+            return "sftp".equalsIgnoreCase(transport);
+        }
+    }
+
+    /**
+     * A forwarder that exchanges CSV files: the gateway writes intercept requests to {@code inbound-folder} and reads
+     * results and status files from {@code outbound-folder}. The password comes from the environment or a secret file.
+     */
+    public record Sftp(@DefaultValue("localhost") String host, @DefaultValue("22") int port,
+                       @DefaultValue("") String username, @DefaultValue("") String password,
+                       @DefaultValue("") String knownHostsFile, @DefaultValue("true") boolean strictHostKeyChecking,
+                       @DefaultValue("inbound") String inboundFolder, @DefaultValue("outbound") String outboundFolder,
+                       @DefaultValue("5s") Duration pollInterval, @DefaultValue("5s") Duration batchInterval,
+                       @DefaultValue("30m") Duration answerDeadline) {
+
+        public static final Sftp DEFAULT = new Sftp("localhost", 22, "", "", "", true, "inbound", "outbound",
+                Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofMinutes(30));
     }
 
     public record BackOffice(@DefaultValue("") String baseUrl) {

@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class PollersStopFirst implements SmartLifecycle {
 
-    static final List<String> POLLERS = List.of("intake-poll", "case-dispatch");
+    static final List<String> POLLERS = List.of("intake-poll", "case-dispatch", "sftp-intercept-deadlines");
+    /** Routes made per SFTP forwarder from templates: its file uploader and downloader. */
+    static final List<String> POLLER_PREFIXES = List.of("sftp-files-", "sftp-intercepts-");
     private static final Logger log = LoggerFactory.getLogger(PollersStopFirst.class);
 
     // looked up when stopping: taking the CamelContext in the constructor would start it before its routes load
@@ -39,7 +41,11 @@ public class PollersStopFirst implements SmartLifecycle {
         if (camel == null) {
             return;
         }
-        for (String routeId : POLLERS) {
+        List<String> pollers = new java.util.ArrayList<>(POLLERS);
+        camel.getRoutes().stream().map(org.apache.camel.Route::getRouteId)
+                .filter(id -> POLLER_PREFIXES.stream().anyMatch(id::startsWith))
+                .forEach(pollers::add);
+        for (String routeId : pollers) {
             try {
                 if (camel.getRoute(routeId) != null) {
                     camel.getRouteController().stopRoute(routeId, 10, TimeUnit.SECONDS);
@@ -48,7 +54,7 @@ public class PollersStopFirst implements SmartLifecycle {
                 log.warn("Could not stop {} ahead of shutdown: {}", routeId, e.toString());
             }
         }
-        log.info("Stopped taking new work ({}); finishing cases in flight", String.join(", ", POLLERS));
+        log.info("Stopped taking new work ({}); finishing cases in flight", String.join(", ", pollers));
     }
 
     @Override

@@ -69,6 +69,10 @@ public class InterceptSteps {
         exchange.setVariable("interceptOutcome", record.outcome() == null ? null : record.outcome().result().name());
         exchange.setVariable("idempotencyKey", record.idempotencyKey());
         GatewayProperties.Forwarder forwarder = properties.forwarders().get(record.forwarder());
+        exchange.setVariable("transport", forwarder.isSftp() ? "sftp" : "http");
+        if (forwarder.isSftp()) {
+            return null;
+        }
         exchange.setVariable("interceptUrl",
                 forwarder.baseUrl().replaceAll("/+$", "") + "/intercepts?throwExceptionOnFailure=false");
         Map<String, Object> body = new LinkedHashMap<>();
@@ -76,6 +80,13 @@ public class InterceptSteps {
         body.put("reason", "Buyer requested a return before dispatch");
         body.put("reference", caseId);
         return json.writeValueAsString(body);
+    }
+
+    /** An SFTP forwarder answers in a file: the request joins the next batch and the case waits for the answer. */
+    public void awaitFileAnswer(@Variable("caseId") String caseId, @Variable("forwarder") String forwarder,
+                                @Variable("waybill") String waybill) {
+        cases.moveTo(caseId, CaseStatus.AWAITING_FORWARDER, "Intercept of " + waybill + " goes to " + forwarder
+                + " in the next request file; waiting for its answer file");
     }
 
     public void recordOutcome(@Variable("caseId") String caseId, @Variable("forwarder") String forwarder,

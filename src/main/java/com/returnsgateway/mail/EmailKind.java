@@ -11,6 +11,8 @@ public enum EmailKind {
     PARCEL_LOST,
     REFUND_ISSUED,
     RESHIP_ARRANGED,
+    /** An SFTP forwarder did not confirm an intercept in time: the refund is in the operations team's hands. */
+    REFUND_IN_PROGRESS,
     OPERATIONS_TASK,
     MANUAL_REVIEW;
 

@@ -70,6 +70,7 @@ public class SftpForwarderSimulator implements SmartLifecycle {
     private volatile SshServer server;
     private volatile ScheduledExecutorService scheduler;
     private volatile String knownHostsLine;
+    private volatile boolean answering = true;
 
     @Autowired
     public SftpForwarderSimulator(SandboxProperties properties, ForwarderSimulator forwarders) {
@@ -226,6 +227,11 @@ public class SftpForwarderSimulator implements SmartLifecycle {
         }
     }
 
+    /** A forwarder that has gone quiet: request files stay unanswered until answering is switched on again. */
+    public void setAnswering(boolean answering) {
+        this.answering = answering;
+    }
+
     /** One look at inbound/ and the pending status changes. */
     synchronized void scan() throws IOException {
         Path inbound = root().resolve("inbound");
@@ -234,8 +240,10 @@ public class SftpForwarderSimulator implements SmartLifecycle {
             files.filter(Files::isRegularFile).filter(f -> isCompleteRequest(f.getFileName().toString()))
                     .sorted().forEach(requests::add);
         }
-        for (Path request : requests) {
-            answer(request);
+        if (answering) {
+            for (Path request : requests) {
+                answer(request);
+            }
         }
         publishStatuses();
     }

@@ -3,6 +3,7 @@ package com.returnsgateway.shipment;
 import com.returnsgateway.cases.CaseRepository;
 import com.returnsgateway.cases.Cases;
 import com.returnsgateway.config.GatewayProperties;
+import com.returnsgateway.forwarder.sftp.LatestShipmentStatuses;
 import com.returnsgateway.http.HttpResponses;
 import com.returnsgateway.http.RemoteCallException;
 import com.returnsgateway.model.CaseStatus;
@@ -30,10 +31,13 @@ public class ShipmentSteps {
     private final ShipmentStateMapper mapper;
     private final GatewayProperties properties;
     private final JsonMapper json;
+    private final LatestShipmentStatuses fileStatuses;
     private final Clock clock;
 
     public ShipmentSteps(Cases cases, CaseRepository repository, ShipmentLookup lookup, ShipmentStateMapper mapper,
-                         GatewayProperties properties, JsonMapper json, Clock clock) {
+                         GatewayProperties properties, JsonMapper json, LatestShipmentStatuses fileStatuses,
+                         Clock clock) {
+        this.fileStatuses = fileStatuses;
         this.cases = cases;
         this.repository = repository;
         this.lookup = lookup;
@@ -64,6 +68,10 @@ public class ShipmentSteps {
         exchange.setVariable("shipmentFound", true);
         exchange.setVariable("forwarder", ref.forwarder());
         exchange.setVariable("waybill", ref.waybill());
+        exchange.setVariable("transport", forwarder.isSftp() ? "sftp" : "http");
+        if (forwarder.isSftp()) {
+            return;
+        }
         exchange.setVariable("statusUrl", forwarder.baseUrl().replaceAll("/+$", "") + "/shipments/"
                 + URLEncoder.encode(ref.waybill(), StandardCharsets.UTF_8) + "?throwExceptionOnFailure=false");
     }
@@ -77,11 +85,29 @@ public class ShipmentSteps {
             return;
         }
         String body = HttpResponses.requireSuccess(exchange, "forwarder " + forwarder + " (status of " + waybill + ")");
-        String code = statusCode(body, forwarder);
+        record(caseId, forwarder, waybill, statusCode(body, forwarder), "", exchange);
+    }
+
+    /**
+     * An SFTP forwarder's latest status file row for the waybill. None yet is a transient failure: the case is
+     * tried again later, and goes to manual review if no status ever comes.
+     */
+    public void recordFileStatus(@Variable("caseId") String caseId, @Variable("forwarder") String forwarder,
+                                 @Variable("waybill") String waybill, Exchange exchange) {
+        LatestShipmentStatuses.LatestStatus latest = fileStatuses.find(forwarder, waybill)
+                .orElseThrow(() -> RemoteCallException.transientFailure("no status file from " + forwarder
+                        + " has mentioned waybill " + waybill + " yet", null));
+        record(caseId, forwarder, waybill, latest.statusCode(),
+                " (status file of " + latest.eventTime() + (latest.location() == null || latest.location().isBlank()
+                        ? "" : ", " + latest.location()) + ")", exchange);
+    }
+
+    private void record(String caseId, String forwarder, String waybill, String code, String source,
+                        Exchange exchange) {
         ShipmentState state = mapper.map(forwarder, code);
         repository.recordShipmentState(caseId, state, code, clock.instant());
         cases.record(caseId, "forwarder " + forwarder, "SHIPMENT_STATUS",
-                "Waybill " + waybill + " is at status '" + code + "' (" + state + ")", state.name());
+                "Waybill " + waybill + " is at status '" + code + "' (" + state + ")" + source, state.name());
         ReturnCase moved = cases.moveTo(caseId, CaseStatus.SHIPMENT_CHECKED, "Parcel is " + state);
         exchange.setVariable("shipmentState", moved.shipmentState().name());
     }

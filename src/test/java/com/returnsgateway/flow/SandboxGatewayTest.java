@@ -29,7 +29,7 @@ import tools.jackson.databind.node.ObjectNode;
 @SpringBootTest(classes = ReturnsGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
         properties = {
                 "sandbox.seed.enabled=false",
-                "sandbox.sftp.port=0",
+                "sandbox.sftp.answer-delay=300ms",
                 "sandbox.sftp.root=target/flow-sandbox/sftp",
                 "sandbox.sftp.host-key-file=target/flow-sandbox/sftp-hostkey.ser",
                 "sandbox.sftp.known-hosts-file=target/flow-sandbox/known_hosts",
@@ -40,12 +40,17 @@ import tools.jackson.databind.node.ObjectNode;
                 "gateway.intake.poll-interval=300ms",
                 "gateway.retry.initial-delay=200ms",
                 "gateway.retry.max-delay=1s",
-                "gateway.retry.max-attempts=4"
+                "gateway.retry.max-attempts=4",
+                "gateway.forwarders.sftp-cargo.sftp.poll-interval=300ms",
+                "gateway.forwarders.sftp-cargo.sftp.batch-interval=300ms",
+                "gateway.forwarders.sftp-cargo.sftp.answer-deadline=8s",
+                "gateway.sftp.sweep-interval=500"
         })
 abstract class SandboxGatewayTest {
 
     static final int PORT = TestPorts.free();
     static final int SMTP_PORT = TestPorts.free();
+    static final int SFTP_PORT = TestPorts.free();
     static final Duration FLOW_TIMEOUT = Duration.ofSeconds(30);
 
     protected final Http sandbox = new Http(PORT);
@@ -55,6 +60,7 @@ abstract class SandboxGatewayTest {
     static void ports(DynamicPropertyRegistry registry) {
         registry.add("server.port", () -> PORT);
         registry.add("sandbox.smtp.port", () -> SMTP_PORT);
+        registry.add("sandbox.sftp.port", () -> SFTP_PORT);
     }
 
     /** A valid return object as the marketplace serves it, unique to the calling test. */
