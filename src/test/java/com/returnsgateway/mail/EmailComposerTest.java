@@ -202,6 +202,17 @@ class EmailComposerTest {
     }
 
     @Test
+    void plainTextAlternativeShowsBuyerTextAsWrittenNotAsHtmlEntities() {
+        ReturnCase hostile = hostileCase("C-2013");
+
+        OutgoingEmail email = composer.operationsEmail(EmailKind.MANUAL_REVIEW, hostile, "Check O'Brien & Co's parcel");
+
+        assertThat(email.textBody()).contains(HOSTILE).contains("Check O'Brien & Co's parcel")
+                .doesNotContain("&lt;", "&#39;", "&amp;");
+        assertThat(email.htmlBody()).contains("O&#39;Brien &amp; Co").doesNotContain("<script>");
+    }
+
+    @Test
     void buyerNameCannotAddHeadersThroughTheSubject() {
         Buyer buyer = new Buyer("Jane\r\nBcc: evil@x", "jane@example.com", "en-US", null);
 
