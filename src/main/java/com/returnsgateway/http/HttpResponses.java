@@ -55,6 +55,12 @@ public final class HttpResponses {
         }
     }
 
+    /** A response body as one short line, for error messages and timelines. */
+    public static String oneLine(String body) {
+        String text = body == null ? "" : body.replaceAll("\\s+", " ").strip();
+        return text.length() > 200 ? text.substring(0, 200) + "..." : text;
+    }
+
     private static String abbreviate(String body) {
         if (body == null || body.isBlank()) {
             return "";

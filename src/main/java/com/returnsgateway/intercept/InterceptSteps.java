@@ -107,12 +107,12 @@ public class InterceptSteps {
             String result = node == null || node.get("outcome") == null ? null : node.get("outcome").asString();
             if (!"ACCEPTED".equals(result) && !"REJECTED".equals(result)) {
                 throw RemoteCallException.permanent("forwarder " + forwarder
-                        + " answered an intercept without outcome ACCEPTED or REJECTED: " + abbreviate(body));
+                        + " answered an intercept without outcome ACCEPTED or REJECTED: " + HttpResponses.oneLine(body));
             }
             return new InterceptOutcome(InterceptOutcome.Result.valueOf(result), text(node, "code"), text(node, "message"));
         } catch (JacksonException e) {
             throw RemoteCallException.permanent("forwarder " + forwarder + " answered an intercept with invalid JSON: "
-                    + abbreviate(body));
+                    + HttpResponses.oneLine(body));
         }
     }
 
@@ -121,8 +121,4 @@ public class InterceptSteps {
         return value == null || value.isNull() ? null : value.asString();
     }
 
-    private static String abbreviate(String body) {
-        String text = body == null ? "" : body.replaceAll("\\s+", " ");
-        return text.length() > 200 ? text.substring(0, 200) + "..." : text;
-    }
 }

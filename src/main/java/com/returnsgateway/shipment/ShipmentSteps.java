@@ -118,17 +118,13 @@ public class ShipmentSteps {
             JsonNode status = node == null ? null : node.get("status");
             if (status == null || !status.isValueNode() || status.asString().isBlank()) {
                 throw RemoteCallException.permanent("forwarder " + forwarder + " answered without a \"status\": "
-                        + abbreviate(body));
+                        + HttpResponses.oneLine(body));
             }
             return status.asString().trim();
         } catch (JacksonException e) {
             throw RemoteCallException.permanent("forwarder " + forwarder + " answered with invalid JSON: "
-                    + abbreviate(body));
+                    + HttpResponses.oneLine(body));
         }
     }
 
-    private static String abbreviate(String body) {
-        String text = body == null ? "" : body.replaceAll("\\s+", " ");
-        return text.length() > 200 ? text.substring(0, 200) + "..." : text;
-    }
 }
