@@ -97,6 +97,8 @@ class ReturnsApiTest extends SandboxGatewayTest {
         assertThat(sandbox.get("/actuator/health").status()).isEqualTo(200);
         assertThat(sandbox.get("/actuator/metrics").status()).isEqualTo(401);
         assertThat(api.get("/actuator/metrics").status()).isEqualTo(200);
+        assertThat(sandbox.get("/actuator/prometheus").status()).isEqualTo(401);
+        assertThat(api.get("/actuator/prometheus").text()).contains("jvm_memory_used_bytes");
         assertThat(api.get("/actuator/env").status()).isEqualTo(404);
     }
 
