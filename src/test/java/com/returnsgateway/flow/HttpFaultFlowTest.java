@@ -164,6 +164,29 @@ class HttpFaultFlowTest extends FaultInjectionTest {
         report(run.line("HTTP 500 forever", "shipment status"));
     }
 
+    @Test
+    void headersARemoteSystemAnsweredWithNeverTravelToTheNextCallOrIntoAnEmail() {
+        Run run = run(AT_FORWARDER, Map.of());
+        assertThat(run.c.get("status").asString()).isEqualTo("REFUNDED");
+
+        // every answer WireMock gave in this suite carried X-Leak, Authorization, CamelHttpUri and CamelHttpPath
+        var requests = REMOTE.getAllServeEvents().stream().map(ServeEvent::getRequest).toList();
+        assertThat(requests).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.getHeader("X-Leak")).as(r.getUrl()).isNull();
+            assertThat(r.getHeader("Authorization")).as(r.getUrl()).isNull();
+            assertThat(r.getHeader("CamelHttpUri")).isNull();
+            assertThat(r.getHeader("CamelHttpPath")).isNull();
+            assertThat(r.getUrl()).matches("^/(mk/sandbox-us|fw/generic-express|fw/4px)/.*").doesNotContain("evil");
+        });
+        String buyer = run.request.get("buyer").get("email").asString();
+        await().atMost(FLOW_TIMEOUT).until(() -> mail.mails().stream().anyMatch(m -> m.isFor(buyer)));
+        assertThat(mail.mails()).filteredOn(m -> m.isFor(buyer)).allSatisfy(m ->
+                assertThat(new String(m.raw(), StandardCharsets.UTF_8)).doesNotContain("X-Leak")
+                        .doesNotContain("leaked-token").doesNotContain("CamelHttp"));
+        report("remote answers carrying X-Leak/Authorization/CamelHttpUri/CamelHttpPath on " + requests.size()
+                + " calls -> none passed on to a later call or an email");
+    }
+
     private static String answerTo(Call call, String status) {
         return switch (call) {
             case SHIPMENT_STATUS -> "{\"waybill\": \"WAYBILL\", \"status\": \"" + status + "\"}";
