@@ -57,7 +57,7 @@ import tools.jackson.databind.node.ObjectNode;
                 "gateway.forwarders.sftp-cargo.sftp.batch-interval=300ms",
                 "gateway.forwarders.sftp-cargo.sftp.answer-deadline=30s",
                 "gateway.sftp.sweep-interval=500",
-                // breakers that never open here, except forwarder 4px's, which the breaker test opens
+                // breakers that never open here, so one test's faults do not refuse the next test's calls; 4px's is small
                 "gateway.resilience.defaults.sliding-window-size=1000",
                 "gateway.resilience.defaults.minimum-number-of-calls=1000",
                 "gateway.resilience.forwarders.4px.sliding-window-size=3",

@@ -123,7 +123,6 @@ class OutageFlowTest extends FaultInjectionTest {
             page = REMOTE.stubFor(get(urlPathEqualTo(MARKETPLACE + "/returns")).atPriority(5).willReturn(answer(
                     "{\"returns\": [" + polledA + ", " + polledB + "], \"nextPageToken\": null}")));
             await().pollDelay(Duration.ofSeconds(30)).atMost(Duration.ofSeconds(31)).until(() -> true);
-            assertThat(casesOf(polledA)).as("API unreachable without a database?").isZero();
         } finally {
             database.start();
         }
