@@ -51,6 +51,14 @@ public class EmbeddedPostgresConfig {
         return postgres;
     }
 
+    /** Stops and starts the server in place (outage drills, tests); only with a data directory of its own. */
+    @Bean
+    @ConditionalOnExpression("!'${gateway.embedded-db.data-dir:}'.isBlank()")
+    EmbeddedPostgresControl embeddedPostgresControl(EmbeddedPostgres postgres,
+                                                    @Value("${gateway.embedded-db.data-dir}") String dataDir) {
+        return new EmbeddedPostgresControl(Path.of(dataDir).toAbsolutePath());
+    }
+
     @Bean(destroyMethod = "close")
     DataSource dataSource(EmbeddedPostgres postgres, @Value("${gateway.workers:16}") int workers) {
         HikariConfig config = new HikariConfig();

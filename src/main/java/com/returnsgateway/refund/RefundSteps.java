@@ -55,6 +55,7 @@ public class RefundSteps {
         ReturnCase returnCase = cases.get(caseId);
         RefundInstruction instruction = instruction(caseId);
         String base = marketplaceBase(returnCase.marketplace());
+        exchange.setVariable("marketplace", returnCase.marketplace());
         exchange.setVariable("refundUrl", base + "/refunds?throwExceptionOnFailure=false");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("returnId", returnCase.request().returnId());
