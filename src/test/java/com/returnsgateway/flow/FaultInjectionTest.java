@@ -35,6 +35,8 @@ import tools.jackson.databind.node.ObjectNode;
  * so their answers can be faults: statuses, resets, bad chunks, timeouts, slow bodies. The rest is the sandbox (SMTP
  * through GreenMail, the SFTP forwarder, an embedded PostgreSQL with a data directory of its own so it can be stopped
  * and started in place). Retries are fast; only forwarder 4px has a breaker small enough to open.
+ * The tests built on it are failsafe ITs: their outages (a database stopped for 30 s) run in a JVM apart from the
+ * shared sandbox context of the other flow tests, which sharing a JVM with them did not survive.
  */
 @CamelSpringBootTest
 @SpringBootTest(classes = ReturnsGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,

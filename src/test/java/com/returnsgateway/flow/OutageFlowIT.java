@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Whole systems away for a while, then back: the SMTP server, the SFTP forwarder, the database. */
-class OutageFlowTest extends FaultInjectionTest {
+class OutageFlowIT extends FaultInjectionTest {
 
     @Autowired
     SandboxMailServer smtp;

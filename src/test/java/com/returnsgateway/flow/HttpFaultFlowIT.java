@@ -30,7 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Every HTTP fault on each call a case makes (the forwarder's shipment status and intercept, the marketplace's
  * refund) and on marketplace polling: the case ends where it should, nothing is lost, and money and parcels move once.
  */
-class HttpFaultFlowTest extends FaultInjectionTest {
+class HttpFaultFlowIT extends FaultInjectionTest {
 
     private static final String LOST = "Lost";
     private static final String AT_FORWARDER = "Pending";
