@@ -161,7 +161,6 @@ class BadApiInputTest extends SandboxGatewayTest {
         HttpResponse<byte[]> reply = send(Http.JSON.writeValueAsBytes(request), "application/json", true);
 
         assertThat(reply.statusCode()).isEqualTo(202);
-        INPUTS.incrementAndGet(); // a chunked body (no Content-Length)
     }
 
     @Test
