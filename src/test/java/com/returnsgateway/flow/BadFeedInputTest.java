@@ -205,10 +205,11 @@ class BadFeedInputTest extends SandboxGatewayTest {
 
         for (Map.Entry<String, String> expected : reasons.entrySet()) {
             Path report = outbound().resolve("error/" + expected.getKey() + ".report.txt");
-            await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(report));
+            // the report is written first, the file is moved when the route is done with it
+            await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(report)
+                    && Files.exists(outbound().resolve("error/" + expected.getKey())));
             assertThat(Files.readString(report)).as(expected.getKey()).contains(expected.getValue())
                     .contains("REJECTED");
-            assertThat(outbound().resolve("error/" + expected.getKey())).exists();
         }
         // the gateway keeps reading: a good status file after all that is applied and moved to done/
         String good = "status-good-" + tag + ".csv";
