@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.Variable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,8 +34,11 @@ public class MarketplacePoller {
     private final Quarantine quarantine;
     private final Clock clock;
 
+    private final long maxPageBytes;
+
     public MarketplacePoller(GatewayProperties properties, JdbcClient jdbc, JsonMapper json, Quarantine quarantine,
-                             Clock clock) {
+                             Clock clock, @Value("${gateway.intake.max-page-size:4MB}") DataSize maxPageSize) {
+        this.maxPageBytes = maxPageSize.toBytes();
         this.properties = properties;
         this.jdbc = jdbc;
         this.json = json;
@@ -59,11 +64,21 @@ public class MarketplacePoller {
 
     /** Parses one page; sets {@code pageUrl} to the next page or null, and returns the page's return objects. */
     public List<JsonNode> readPage(@Variable("marketplace") String marketplace, String body, Exchange exchange) {
+        if (body == null || body.isBlank()) {
+            throw badPage(marketplace, "the page is empty (HTTP 2xx without a body)", body);
+        }
+        if (body.length() > maxPageBytes) {
+            // a marketplace that ignores paging; the first bytes are kept in the quarantine for a person to see
+            throw badPage(marketplace, "the page is " + body.length() + " characters long; at most " + maxPageBytes
+                    + " are accepted (gateway.intake.max-page-size)", body);
+        }
         JsonNode page;
         try {
             page = json.readTree(body);
         } catch (JacksonException e) {
-            throw badPage(marketplace, "the page is not valid JSON (" + e.getOriginalMessage() + ")", body);
+            String type = exchange.getMessage().getHeader("Content-Type", String.class);
+            throw badPage(marketplace, "the page is not valid JSON" + (type == null ? "" : " (Content-Type " + type
+                    + ")") + ": " + e.getOriginalMessage(), body);
         }
         if (page == null || !page.isObject() || !page.has("returns") || !page.get("returns").isArray()) {
             throw badPage(marketplace, "the page has no \"returns\" array", body);

@@ -1,5 +1,6 @@
 package com.returnsgateway.intake;
 
+import com.returnsgateway.logging.PiiMask;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,7 +36,8 @@ public class Quarantine {
                 .param("payload", kept.replace("\u0000", "\\u0000"))
                 .param("at", Timestamp.from(clock.instant()))
                 .update();
-        log.warn("Quarantined input from {} ({}): {}", source, reference, reason);
+        // the reason may quote an input value (an invalid email address): masked, and the payload is never logged
+        log.warn("Quarantined input from {} ({}): {}", source, PiiMask.mask(reference), PiiMask.mask(reason));
     }
 
     public List<Entry> list(int limit) {

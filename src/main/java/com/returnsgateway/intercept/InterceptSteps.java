@@ -103,22 +103,31 @@ public class InterceptSteps {
 
     private InterceptOutcome parse(String body, String forwarder) {
         try {
+            if (body == null || body.isBlank()) {
+                throw RemoteCallException.permanent("forwarder " + forwarder + " answered an intercept with an empty "
+                        + "body; whether it stopped the parcel is not known");
+            }
             JsonNode node = json.readTree(body);
-            String result = node == null || node.get("outcome") == null ? null : node.get("outcome").asString();
+            JsonNode outcome = node == null || !node.isObject() ? null : node.get("outcome");
+            String result = outcome == null || !outcome.isString() ? null : outcome.asString();
             if (!"ACCEPTED".equals(result) && !"REJECTED".equals(result)) {
                 throw RemoteCallException.permanent("forwarder " + forwarder
                         + " answered an intercept without outcome ACCEPTED or REJECTED: " + HttpResponses.oneLine(body));
             }
             return new InterceptOutcome(InterceptOutcome.Result.valueOf(result), text(node, "code"), text(node, "message"));
         } catch (JacksonException e) {
-            throw RemoteCallException.permanent("forwarder " + forwarder + " answered an intercept with invalid JSON: "
-                    + HttpResponses.oneLine(body));
+            throw RemoteCallException.permanent("forwarder " + forwarder + " answered an intercept with invalid JSON ("
+                    + e.getOriginalMessage().lines().findFirst().orElse("") + "): " + HttpResponses.oneLine(body));
         }
     }
 
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asString();
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        String text = value.isValueNode() ? value.asString() : value.toString();
+        return text.length() > 500 ? text.substring(0, 500) + "..." : text;
     }
 
 }

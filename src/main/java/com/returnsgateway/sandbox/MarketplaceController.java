@@ -3,12 +3,14 @@ package com.returnsgateway.sandbox;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -30,10 +32,27 @@ public class MarketplaceController {
 
     private final MarketplaceSimulator marketplace;
     private final Faults faults;
+    private final CannedAnswers canned;
 
-    public MarketplaceController(MarketplaceSimulator marketplace, Faults faults) {
+    public MarketplaceController(MarketplaceSimulator marketplace, Faults faults, CannedAnswers canned) {
         this.marketplace = marketplace;
         this.faults = faults;
+        this.canned = canned;
+    }
+
+    /**
+     * Control (bad-input experiments): the next {@code GET .../{marketplace}/returns} answers this raw body, once,
+     * with the request's Content-Type and {@code ?status=} (200 by default): an HTML page, truncated JSON, nothing.
+     */
+    @PutMapping("/{marketplace}/next-page")
+    public ResponseEntity<Map<String, Object>> nextPage(@PathVariable("marketplace") String name,
+                                                        @RequestParam(name = "status", defaultValue = "200") int status,
+                                                        @RequestHeader(name = "Content-Type", required = false)
+                                                        String contentType,
+                                                        @RequestBody(required = false) byte[] body) {
+        canned.add(new CannedAnswers.Canned(name, "returns", null, status, contentType,
+                body == null ? new byte[0] : body));
+        return ResponseEntity.ok(Map.of("marketplace", name, "status", status, "bytes", body == null ? 0 : body.length));
     }
 
     /** Control: inject one return object, or an array of them. */
@@ -51,11 +70,15 @@ public class MarketplaceController {
 
     /** Marketplace API: returns updated at or after {@code updatedAfter}, paged. */
     @GetMapping("/{marketplace}/returns")
-    public ObjectNode returns(@PathVariable("marketplace") String name,
+    public ResponseEntity<?> returns(@PathVariable("marketplace") String name,
                               @RequestParam(name = "updatedAfter", required = false) String updatedAfter,
                               @RequestParam(name = "pageToken", required = false) String pageToken,
                               @RequestParam(name = "pageSize", required = false) Integer pageSize) {
         faults.apply();
+        var once = canned.take(name, "returns", null);
+        if (once.isPresent()) {
+            return once.get().response();
+        }
         Instant after = updatedAfter == null || updatedAfter.isBlank() ? null
                 : Json.instant(updatedAfter, "updatedAfter");
         MarketplaceSimulator.Page page = marketplace.page(name, after, pageToken,
@@ -68,7 +91,7 @@ public class MarketplaceController {
         } else {
             answer.put("nextPageToken", page.nextPageToken());
         }
-        return answer;
+        return ResponseEntity.ok(answer);
     }
 
     /** Marketplace API: a refund instruction, idempotent on the Idempotency-Key header. */

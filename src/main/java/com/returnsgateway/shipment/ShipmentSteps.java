@@ -114,16 +114,28 @@ public class ShipmentSteps {
 
     private String statusCode(String body, String forwarder) {
         try {
+            if (body == null || body.isBlank()) {
+                throw RemoteCallException.permanent("forwarder " + forwarder + " answered with an empty body");
+            }
             JsonNode node = json.readTree(body);
-            JsonNode status = node == null ? null : node.get("status");
-            if (status == null || !status.isValueNode() || status.asString().isBlank()) {
+            JsonNode status = node == null || !node.isObject() ? null : node.get("status");
+            if (status == null || status.isNull()) {
                 throw RemoteCallException.permanent("forwarder " + forwarder + " answered without a \"status\": "
                         + HttpResponses.oneLine(body));
             }
-            return status.asString().trim();
+            if (!status.isString() || status.asString().isBlank()) {
+                throw RemoteCallException.permanent("forwarder " + forwarder + " answered a \"status\" that is not a "
+                        + "status code (" + status.getNodeType().name().toLowerCase() + "): " + HttpResponses.oneLine(body));
+            }
+            String code = status.asString().trim();
+            if (code.length() > 64 || code.chars().anyMatch(Character::isISOControl)) {
+                throw RemoteCallException.permanent("forwarder " + forwarder + " answered a \"status\" that is not a "
+                        + "status code (too long or with control characters): " + HttpResponses.oneLine(body));
+            }
+            return code;
         } catch (JacksonException e) {
-            throw RemoteCallException.permanent("forwarder " + forwarder + " answered with invalid JSON: "
-                    + HttpResponses.oneLine(body));
+            throw RemoteCallException.permanent("forwarder " + forwarder + " answered with invalid JSON ("
+                    + e.getOriginalMessage().lines().findFirst().orElse("") + "): " + HttpResponses.oneLine(body));
         }
     }
 

@@ -3,7 +3,9 @@ package com.returnsgateway.web;
 import com.returnsgateway.cases.CaseNotFoundException;
 import com.returnsgateway.cases.IllegalTransitionException;
 import com.returnsgateway.intake.InvalidReturnRequestException;
+import com.returnsgateway.intake.FieldError;
 import java.net.URI;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -31,14 +33,17 @@ public class ProblemResponses {
     ProblemDetail malformed(MalformedJsonException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
         problem.setTitle("Malformed JSON");
+        // "$" is the whole document, as in the field errors of a well-formed but invalid one
+        problem.setProperty("errors", List.of(new FieldError("$", e.getMessage())));
         return problem;
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request body could not be read as UTF-8 JSON");
+        String detail = "The request body could not be read as UTF-8 JSON (is it empty?)";
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         problem.setTitle("Unreadable request body");
+        problem.setProperty("errors", List.of(new FieldError("$", detail)));
         return problem;
     }
 

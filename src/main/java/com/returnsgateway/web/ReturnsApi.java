@@ -3,6 +3,12 @@ package com.returnsgateway.web;
 import com.returnsgateway.cases.CaseRepository.InsertResult;
 import com.returnsgateway.intake.Intake;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -30,12 +36,18 @@ public class ReturnsApi {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<Map<String, Object>> submit(@RequestBody String body, Principal principal) {
+    public ResponseEntity<Map<String, Object>> submit(@RequestBody byte[] body, Principal principal) {
         JsonNode node;
         try {
-            node = json.readTree(body);
+            node = json.readTree(utf8(body));
         } catch (JacksonException e) {
-            throw new MalformedJsonException("The body is not valid JSON: " + e.getOriginalMessage());
+            // also a document nested deeper than Jackson's StreamReadConstraints allow (500 levels)
+            throw new MalformedJsonException("The body is not valid JSON: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")"));
+        }
+        if (node == null || node.isMissingNode()) {
+            throw new MalformedJsonException("The body is empty: a JSON object describing one return is expected");
         }
         InsertResult result = intake.accept(node, "api:" + principal.getName());
         URI location = URI.create("/api/cases/" + result.caseId());
@@ -44,5 +56,28 @@ public class ReturnsApi {
                 "caseId", result.caseId(),
                 "duplicate", !result.created(),
                 "case", location.toString()));
+    }
+
+    /** Strict UTF-8: a malformed byte sequence is refused, not silently turned into U+FFFD. */
+    private static String utf8(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new MalformedJsonException("The body is not valid UTF-8 (" + firstBadByte(body)
+                    + "); send JSON encoded as UTF-8");
+        }
+    }
+
+    private static String firstBadByte(byte[] body) {
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(body);
+        CoderResult result = decoder.decode(in, CharBuffer.allocate(body.length + 1), true);
+        return result.isError() ? String.format("byte 0x%02X at offset %d", body[in.position()] & 0xff, in.position())
+                : "an incomplete sequence at the end";
     }
 }

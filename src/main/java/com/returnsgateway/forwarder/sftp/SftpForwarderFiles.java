@@ -85,6 +85,16 @@ public class SftpForwarderFiles {
                 });
     }
 
+    /**
+     * A file whose bytes cannot be read as a CSV file at all (not UTF-8, too large): recorded as processed and
+     * REJECTED with the reason, so it goes to error/ with its report and is not read again.
+     */
+    public FileReport unreadable(String forwarder, String fileName, String reason) {
+        FileKind kind = FileKind.of(fileName).orElse(FileKind.RESULTS);
+        return process(forwarder, fileName, null, kind, content -> ParsedFile.<Object>rejected(reason),
+                (rows, errors, caseIds) -> 0);
+    }
+
     @FunctionalInterface
     private interface Applier<T> {
         /** Applies the good rows, adding a row error for each one it cannot use; returns how many it used. */

@@ -51,7 +51,10 @@ public class SftpForwarderRoutes implements CamelContextConfiguration {
                     .parameter("forwarder", forwarder)
                     .parameter("downloadUri", uri(sftp, outbound)
                             + "&include=RAW((results|status)-[A-Za-z0-9._-]{1,88}\\.csv)"
+                            // readLockMinLength=0: an empty file is read (and rejected as such) instead of
+                            // holding the consumer for readLockTimeout at every poll
                             + "&readLock=changed&readLockCheckInterval=250&readLockMinAge=1000&readLockTimeout=20000"
+                            + "&readLockMinLength=0"
                             + "&move=${header." + SftpFileSteps.TARGET_FOLDER + "}/${file:name}"
                             + "&idempotent=true&idempotentRepository=#sftpFileRepository"
                             + "&idempotentKey=" + forwarder + "/${file:name}"

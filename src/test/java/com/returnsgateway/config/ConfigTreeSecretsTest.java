@@ -1,0 +1,53 @@
+package com.returnsgateway.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Secrets from mounted files: {@code spring.config.import=optional:configtree:<dir>/} turns each file into a property
+ * named like the file, as Kubernetes and Docker secrets are mounted. Only the configuration is loaded here (no beans).
+ */
+class ConfigTreeSecretsTest {
+
+    @Configuration(proxyBeanMethods = false)
+    static class NoBeans {
+    }
+
+    @TempDir
+    Path secrets;
+
+    @Test
+    void theApiPasswordComesFromAFileNamedAfterTheProperty() throws Exception {
+        Files.writeString(secrets.resolve("gateway.api.password"), "from-a-mounted-file\n");
+
+        try (ConfigurableApplicationContext context = start("prod")) {
+            assertThat(context.getEnvironment().getProperty("gateway.api.password")).isEqualTo("from-a-mounted-file");
+        }
+    }
+
+    @Test
+    void aFileNamedAfterTheEnvironmentVariableWorksToo() throws Exception {
+        // application-prod.yaml reads ${GATEWAY_API_PASSWORD:}, which a configtree file of that name also supplies
+        Files.writeString(secrets.resolve("GATEWAY_API_PASSWORD"), "from-the-variable-file");
+
+        try (ConfigurableApplicationContext context = start("prod")) {
+            assertThat(context.getEnvironment().getProperty("gateway.api.password")).isEqualTo("from-the-variable-file");
+        }
+    }
+
+    private ConfigurableApplicationContext start(String profile) {
+        SpringApplication app = new SpringApplicationBuilder(NoBeans.class).web(WebApplicationType.NONE)
+                .profiles(profile).logStartupInfo(false).build();
+        return app.run("--spring.config.import=optional:configtree:" + secrets.toAbsolutePath() + "/",
+                "--spring.main.banner-mode=off");
+    }
+}
