@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.returnsgateway.sandbox.SandboxMailServer;
+import com.returnsgateway.testsupport.Http;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;
@@ -124,6 +125,42 @@ class HttpFaultFlowIT extends FaultInjectionTest {
         }
         assertThat(casesOf(run.request)).isEqualTo(1);
         report(run.line(fault.label + (fault.fails() ? " x" + times(fault) : ""), call.name().toLowerCase().replace('_', ' ')));
+    }
+
+    /**
+     * Marketplace polling through every fault in a row: each failed poll is logged and the next one resumes from the
+     * stored checkpoint, so the return behind the faults still becomes exactly one case.
+     */
+    @Test
+    void marketplacePollingThroughEveryFaultLosesNothing() {
+        String id = id();
+        ObjectNode polled = Http.JSON.createObjectNode();
+        polled.put("marketplace", "sandbox-us");
+        polled.put("returnId", "POLL-" + id);
+        polled.put("orderId", "ORDER-POLL-" + id);
+        ObjectNode buyer = polled.putObject("buyer");
+        buyer.put("name", "Polled Buyer");
+        buyer.put("email", "polled-" + id.toLowerCase() + "@buyer.example");
+        buyer.putObject("address").put("line1", "1 Poll Street").put("city", "Reno").put("country", "US");
+        ObjectNode item = polled.putArray("items").addObject();
+        item.put("sku", "SKU-POLL");
+        item.put("quantity", 1);
+        item.putObject("unitPrice").put("amount", "20.00").put("currency", "USD");
+        String page = "{\"returns\": [" + Http.JSON.writeValueAsString(polled) + "], \"nextPageToken\": null}";
+        List<Inject> faults = List.of(Inject.HTTP_500, Inject.HTTP_503, Inject.HTTP_429, Inject.TIMEOUT,
+                Inject.CONNECTION_RESET, Inject.MALFORMED_CHUNK, Inject.EMPTY_RESPONSE);
+        faultsThenAnswer(() -> get(urlPathEqualTo(MARKETPLACE + "/returns")), "poll-" + id,
+                faults.stream().map(f -> f.response(page)).toList(), answer(page));
+
+        JsonNode c = caseWhere(polled, d -> !"ACTIVE".equals(d.get("phase").asString()));
+
+        assertThat(casesOf(polled)).isEqualTo(1);
+        assertThat(c.get("status").asString()).as("no shipment named: a person decides").isEqualTo("MANUAL_REVIEW");
+        long polls = REMOTE.getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getUrl().startsWith(MARKETPLACE + "/returns")).count();
+        assertThat(polls).isGreaterThan(faults.size());
+        report("marketplace poll: " + faults.size() + " faults in a row (500, 503, 429, timeout, reset, bad chunk,"
+                + " empty) -> 1 case, " + c.get("status").asString());
     }
 
     @Test
