@@ -2,6 +2,7 @@ package com.returnsgateway.cases;
 
 import com.returnsgateway.config.GatewayProperties;
 import com.returnsgateway.http.RemoteCallException;
+import com.returnsgateway.logging.PiiMask;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,7 +53,7 @@ public class CaseFailures {
                 repository.scheduleRetry(caseId, attempts, next, reason, clock.instant());
                 cases.record(caseId, "gateway", "ATTEMPT_FAILED", "Attempt " + attempts + " failed: " + reason
                         + "; next attempt at " + next, "RETRY");
-                log.warn("Case {} attempt {} failed, retrying at {}: {}", caseId, attempts, next, reason);
+                log.warn("Case {} attempt {} failed, retrying at {}: {}", caseId, attempts, next, PiiMask.mask(reason));
                 queue.forget();
                 return;
             }
@@ -62,11 +63,12 @@ public class CaseFailures {
             cases.sendToManualReview(caseId, why);
             exchange.setVariable("reviewReason", why);
             exchange.setVariable("notifyOperations", true);
-            log.error("Case {} needs manual review: {}", caseId, why);
+            log.error("Case {} needs manual review: {}", caseId, PiiMask.mask(why));
             queue.release(caseId);
         } catch (RuntimeException e) {
             // the database itself may be away: the claim lease runs out and the case is picked up again
-            log.error("Case {} failed ({}) and the failure could not be recorded: {}", caseId, reason, e.toString());
+            log.error("Case {} failed ({}) and the failure could not be recorded: {}", caseId, PiiMask.mask(reason),
+                    e.toString());
             queue.forget();
         }
     }

@@ -1,5 +1,6 @@
 package com.returnsgateway.cases;
 
+import com.returnsgateway.logging.PiiMask;
 import com.returnsgateway.model.CaseStatus;
 import com.returnsgateway.model.ReturnCase;
 import com.returnsgateway.model.TimelineEvent;
@@ -76,7 +77,8 @@ public class Cases {
         }
         repository.addEvent(current.caseId(),
                 new TimelineEvent(clock.instant(), "gateway", "STATUS", message, target.name()));
-        log.info("Case {} {} -> {}: {}", current.caseId(), current.status(), target, message);
+        // a reason may quote what a remote system answered: the log gets it masked, the case keeps it whole
+        log.info("Case {} {} -> {}: {}", current.caseId(), current.status(), target, PiiMask.mask(message));
         return get(current.caseId());
     }
 }
