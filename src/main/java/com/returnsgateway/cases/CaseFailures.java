@@ -66,10 +66,10 @@ public class CaseFailures {
             log.error("Case {} needs manual review: {}", caseId, PiiMask.mask(why));
             queue.release(caseId);
         } catch (RuntimeException e) {
-            // the database itself may be away: the claim lease runs out and the case is picked up again
+            // the database itself may be away: the claim is given back as soon as it answers again
             log.error("Case {} failed ({}) and the failure could not be recorded: {}", caseId, PiiMask.mask(reason),
                     e.toString());
-            queue.forget();
+            queue.releaseLater(caseId);
         }
     }
 

@@ -149,10 +149,17 @@ class HttpFaultFlowIT extends FaultInjectionTest {
         String page = "{\"returns\": [" + Http.JSON.writeValueAsString(polled) + "], \"nextPageToken\": null}";
         List<Inject> faults = List.of(Inject.HTTP_500, Inject.HTTP_503, Inject.HTTP_429, Inject.TIMEOUT,
                 Inject.CONNECTION_RESET, Inject.MALFORMED_CHUNK, Inject.EMPTY_RESPONSE);
-        faultsThenAnswer(() -> get(urlPathEqualTo(MARKETPLACE + "/returns")), "poll-" + id,
+        String scenario = "poll-" + id;
+        faultsThenAnswer(() -> get(urlPathEqualTo(MARKETPLACE + "/returns")), scenario,
                 faults.stream().map(f -> f.response(page)).toList(), answer(page));
-
-        JsonNode c = caseWhere(polled, d -> !"ACTIVE".equals(d.get("phase").asString()));
+        JsonNode c;
+        try {
+            c = caseWhere(polled, d -> !"ACTIVE".equals(d.get("phase").asString()));
+        } finally {
+            // the marketplace goes back to its default page, which other tests stub over at a lower priority
+            REMOTE.getStubMappings().stream().filter(m -> scenario.equals(m.getScenarioName())).toList()
+                    .forEach(REMOTE::removeStubMapping);
+        }
 
         assertThat(casesOf(polled)).isEqualTo(1);
         assertThat(c.get("status").asString()).as("no shipment named: a person decides").isEqualTo("MANUAL_REVIEW");
