@@ -50,9 +50,10 @@ public class CaseFailures {
             int attempts = cases.get(caseId).attempts() + 1;
             if (isTransient(failure) && attempts < properties.retry().maxAttempts()) {
                 Instant next = clock.instant().plus(delay(attempts, failure));
-                repository.scheduleRetry(caseId, attempts, next, reason, clock.instant());
                 cases.record(caseId, "gateway", "ATTEMPT_FAILED", "Attempt " + attempts + " failed: " + reason
                         + "; next attempt at " + next, "RETRY");
+                // last: this gives the claim back, and from then on the case may be claimed again
+                repository.scheduleRetry(caseId, attempts, next, reason, clock.instant());
                 log.warn("Case {} attempt {} failed, retrying at {}: {}", caseId, attempts, next, PiiMask.mask(reason));
                 queue.forget();
                 return;
@@ -66,10 +67,11 @@ public class CaseFailures {
             log.error("Case {} needs manual review: {}", caseId, PiiMask.mask(why));
             queue.release(caseId);
         } catch (RuntimeException e) {
-            // the database itself may be away: the claim is given back as soon as it answers again
             log.error("Case {} failed ({}) and the failure could not be recorded: {}", caseId, PiiMask.mask(reason),
                     e.toString());
-            queue.releaseLater(caseId);
+            // the database itself may be away: the case keeps its claim until the lease runs out and is then
+            // picked up again (giving the claim back early could hand the case to a second worker)
+            queue.forget();
         }
     }
 

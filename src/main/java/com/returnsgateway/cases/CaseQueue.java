@@ -4,8 +4,6 @@ import com.returnsgateway.config.GatewayProperties;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.annotation.PostConstruct;
 import org.slf4j.Logger;
@@ -28,8 +26,6 @@ public class CaseQueue {
     private final Clock clock;
     private final String instanceId;
     private final AtomicInteger inFlight = new AtomicInteger();
-    /** Claims this instance could not give back (the database was away); given back at the next dispatch. */
-    private final Set<String> unreleased = ConcurrentHashMap.newKeySet();
 
     public CaseQueue(CaseRepository repository, GatewayProperties properties, Clock clock,
                      @Value("${gateway.instance-id:}") String instanceId, @Value("${server.port:8080}") int port) {
@@ -52,7 +48,6 @@ public class CaseQueue {
     }
 
     public List<String> claimDue() {
-        releaseLeftovers();
         int room = properties.workers() * 2 - inFlight.get();
         int limit = Math.min(room, properties.dispatcher().batchSize());
         if (limit <= 0) {
@@ -71,22 +66,6 @@ public class CaseQueue {
     /** The claim was already cleared by a retry schedule; only the local count changes. */
     void forget() {
         inFlight.decrementAndGet();
-    }
-
-    /**
-     * The case failed and the failure could not even be recorded (the database is away): its claim is given back as
-     * soon as the database answers again, rather than held until the lease runs out.
-     */
-    void releaseLater(String caseId) {
-        inFlight.decrementAndGet();
-        unreleased.add(caseId);
-    }
-
-    private void releaseLeftovers() {
-        for (String caseId : unreleased) {
-            repository.release(caseId, instanceId);
-            unreleased.remove(caseId);
-        }
     }
 
     public String instanceId() {

@@ -169,9 +169,13 @@ abstract class FaultInjectionTest {
     }
 
     JsonNode caseWhere(ObjectNode returnObject, Predicate<JsonNode> condition) {
+        return caseWhere(returnObject, condition, FLOW_TIMEOUT);
+    }
+
+    JsonNode caseWhere(ObjectNode returnObject, Predicate<JsonNode> condition, Duration timeout) {
         String orderId = returnObject.get("orderId").asString();
         AtomicReference<JsonNode> found = new AtomicReference<>();
-        await().atMost(FLOW_TIMEOUT).pollInterval(Duration.ofMillis(50)).until(() -> {
+        await().atMost(timeout).pollInterval(Duration.ofMillis(50)).until(() -> {
             JsonNode list = api.get("/api/cases?orderId=" + orderId).json().get("cases");
             if (list == null || list.isEmpty()) {
                 return false;
