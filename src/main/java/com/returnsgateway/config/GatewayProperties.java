@@ -60,6 +60,11 @@ public record GatewayProperties(
     /** A marketplace speaking the generic marketplace API: {base}/returns and {base}/refunds. */
     public record Marketplace(String baseUrl, @DefaultValue("US") String country,
                               @DefaultValue("true") boolean poll) {
+
+        /** {@code base-url} joined with a path that starts with a slash. */
+        public String url(String path) {
+            return baseUrl.replaceAll("/+$", "") + path;
+        }
     }
 
     /** A forwarder: how to reach it ({@code http} or {@code sftp}) and which status profile translates its codes. */
@@ -79,6 +84,11 @@ public record GatewayProperties(
         public boolean isSftp() {
             return "sftp".equalsIgnoreCase(transport);
         }
+
+        /** {@code base-url} joined with a path that starts with a slash. */
+        public String url(String path) {
+            return baseUrl.replaceAll("/+$", "") + path;
+        }
     }
 
     /**
@@ -97,6 +107,11 @@ public record GatewayProperties(
     }
 
     public record BackOffice(@DefaultValue("") String baseUrl) {
+
+        /** {@code base-url} joined with a path that starts with a slash. */
+        public String url(String path) {
+            return baseUrl.replaceAll("/+$", "") + path;
+        }
     }
 
     /** Order-to-waybill file (CSV: orderId,forwarder,waybill) for requests that do not name their shipment. */

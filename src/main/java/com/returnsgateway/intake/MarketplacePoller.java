@@ -151,7 +151,7 @@ public class MarketplacePoller {
             throw new IllegalStateException("marketplace " + marketplace + " has no gateway.marketplaces."
                     + marketplace + ".base-url");
         }
-        return config.baseUrl().replaceAll("/+$", "");
+        return config.url("");
     }
 
     private RuntimeException badPage(String marketplace, String reason, String body) {

@@ -74,7 +74,7 @@ public class InterceptSteps {
             return null;
         }
         exchange.setVariable("interceptUrl",
-                forwarder.baseUrl().replaceAll("/+$", "") + "/intercepts?throwExceptionOnFailure=false");
+                forwarder.url("/intercepts?throwExceptionOnFailure=false"));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("waybill", record.waybill());
         body.put("reason", "Buyer requested a return before dispatch");

@@ -83,7 +83,7 @@ public class RefundSteps {
         if (base == null || base.isBlank()) {
             throw new IllegalStateException("a replacement needs gateway.back-office.base-url, which is not set");
         }
-        exchange.setVariable("reshipUrl", base.replaceAll("/+$", "") + "/reships?throwExceptionOnFailure=false");
+        exchange.setVariable("reshipUrl", properties.backOffice().url("/reships?throwExceptionOnFailure=false"));
         ReturnCase returnCase = cases.get(caseId);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("caseId", caseId);
@@ -138,7 +138,7 @@ public class RefundSteps {
         if (config == null || config.baseUrl() == null) {
             throw new IllegalStateException("marketplace " + marketplace + " is not configured");
         }
-        return config.baseUrl().replaceAll("/+$", "");
+        return config.url("");
     }
 
     private String field(String body, String name) {

@@ -72,7 +72,7 @@ public class ShipmentSteps {
         if (forwarder.isSftp()) {
             return;
         }
-        exchange.setVariable("statusUrl", forwarder.baseUrl().replaceAll("/+$", "") + "/shipments/"
+        exchange.setVariable("statusUrl", forwarder.url("/shipments/")
                 + URLEncoder.encode(ref.waybill(), StandardCharsets.UTF_8) + "?throwExceptionOnFailure=false");
     }
 
