@@ -66,6 +66,32 @@ public class CaseRepository {
     public record InsertResult(String caseId, boolean created) {
     }
 
+    /** The case opened for this marketplace's return, if any (the de-duplication key). */
+    public Optional<String> findCaseId(String marketplace, String returnId) {
+        return jdbc.sql("SELECT case_id FROM return_case WHERE marketplace = :marketplace AND return_id = :returnId")
+                .param("marketplace", marketplace)
+                .param("returnId", returnId)
+                .query(String.class)
+                .optional();
+    }
+
+    /** Adds a flag operators should see (e.g. BUYER_EMAIL_FALLBACK); a flag set twice is kept once. */
+    public void addFlag(String caseId, String flag) {
+        jdbc.sql("""
+                        UPDATE return_case SET flags = array_append(flags, :flag)
+                        WHERE case_id = :id AND NOT (:flag = ANY (flags))""")
+                .param("flag", flag)
+                .param("id", caseId)
+                .update();
+    }
+
+    public List<String> flags(String caseId) {
+        return jdbc.sql("SELECT unnest(flags) FROM return_case WHERE case_id = :id")
+                .param("id", caseId)
+                .query(String.class)
+                .list();
+    }
+
     public Optional<ReturnCase> find(String caseId) {
         return jdbc.sql("SELECT " + CASE_COLUMNS + " FROM return_case WHERE case_id = :id")
                 .param("id", caseId)

@@ -8,7 +8,7 @@ public class RemoteCallException extends RuntimeException {
     private final boolean transientFailure;
     private final Duration retryAfter;
 
-    private RemoteCallException(String message, boolean transientFailure, Duration retryAfter) {
+    protected RemoteCallException(String message, boolean transientFailure, Duration retryAfter) {
         super(message);
         this.transientFailure = transientFailure;
         this.retryAfter = retryAfter;

@@ -49,7 +49,7 @@ public class MarketplacePoller {
     /** The marketplaces to poll, in a stable order. */
     public List<String> marketplacesToPoll() {
         return properties.marketplaces().entrySet().stream()
-                .filter(e -> e.getValue().poll())
+                .filter(e -> e.getValue().poll() && !e.getValue().isAmazon())
                 .map(java.util.Map.Entry::getKey)
                 .sorted()
                 .toList();

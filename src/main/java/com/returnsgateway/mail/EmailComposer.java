@@ -155,6 +155,32 @@ public class EmailComposer {
         return compose(kind, returnCase, language, formatting, operationsEmail, variables, null, null);
     }
 
+    /**
+     * An alert to the operations team about something outside any one case, e.g. an Amazon report that failed.
+     *
+     * @param source  what it is about, e.g. "amazon-us"; goes into the subject
+     * @param title   one line: what happened
+     * @param details what it means and what to do
+     * @param key     what the alert is about in a form fit for the Message-ID, e.g. "report-4711"
+     */
+    public OutgoingEmail operationsAlert(String source, String title, String details, String key) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("source", oneLine(source));
+        variables.put("title", oneLine(title));
+        variables.put("details", details);
+        String language = available(EmailKind.OPERATIONS_ALERT, operationsLocale.getLanguage());
+        Locale formatting = language.equals(operationsLocale.getLanguage()) ? operationsLocale
+                : Locale.forLanguageTag(language);
+        Context context = new Context(formatting, variables);
+        String base = EmailKind.OPERATIONS_ALERT.templateName();
+        String html = templates.process(template(base, ".html", language), context);
+        String text = templates.process(template(base, ".txt", language), context);
+        String subject = oneLine(fill(subject(EmailKind.OPERATIONS_ALERT, language), variables));
+        String messageId = "<" + safeId(source) + "." + safeId(key) + "." + base + "@" + messageIdDomain + ">";
+        return new OutgoingEmail(null, EmailKind.OPERATIONS_ALERT, from, operationsEmail, subject, text, html, null,
+                null, messageId, language);
+    }
+
     private OutgoingEmail compose(EmailKind kind, ReturnCase returnCase, String language, Locale locale, String to,
                                   Map<String, Object> variables, String attachmentName, byte[] attachment) {
         String base = kind.templateName();

@@ -14,11 +14,13 @@ public enum EmailKind {
     /** An SFTP forwarder did not confirm an intercept in time: the refund is in the operations team's hands. */
     REFUND_IN_PROGRESS,
     OPERATIONS_TASK,
-    MANUAL_REVIEW;
+    MANUAL_REVIEW,
+    /** Something went wrong outside any one case (an Amazon report or refund feed failed): operations must look. */
+    OPERATIONS_ALERT;
 
     /** True for emails to the buyer; the others go to the operations address. */
     public boolean toBuyer() {
-        return this != OPERATIONS_TASK && this != MANUAL_REVIEW;
+        return this != OPERATIONS_TASK && this != MANUAL_REVIEW && this != OPERATIONS_ALERT;
     }
 
     /** The base name of the templates and the key in subjects.properties, e.g. {@code return_label}. */

@@ -57,6 +57,14 @@ public class MailSteps {
         return prepare(caseId, email, exchange);
     }
 
+    /** An alert about something outside any one case (variables alertSource, alertTitle, alertDetails, alertKey). */
+    public MimeMessage composeOperationsAlert(@Variable("alertSource") String source,
+                                              @Variable("alertTitle") String title,
+                                              @Variable("alertDetails") String details,
+                                              @Variable("alertKey") String key) {
+        return mimeMessages.toMimeMessage(composer.operationsAlert(source, title, details, key));
+    }
+
     /** Sets {@code mailAlreadySent} when a resumed case already sent this email in its current status. */
     private MimeMessage prepare(String caseId, OutgoingEmail email, Exchange exchange) {
         int epoch = log.statusEpoch(caseId);

@@ -10,6 +10,8 @@ public enum CaseStatus {
     INTERCEPT_REQUESTED(Phase.ACTIVE),
     REFUND_PENDING(Phase.ACTIVE),
     AWAITING_FORWARDER(Phase.WAITING),
+    /** A refund sent in a batch (Amazon's refund feed) whose answer comes later. */
+    AWAITING_MARKETPLACE(Phase.WAITING),
     AWAITING_BUYER(Phase.WAITING),
     AWAITING_RETURN(Phase.WAITING),
     MANUAL_REVIEW(Phase.WAITING),
@@ -35,7 +37,9 @@ public enum CaseStatus {
             case INTERCEPT_REQUESTED -> EnumSet.of(REFUND_PENDING, AWAITING_BUYER, AWAITING_FORWARDER, MANUAL_REVIEW);
             // an intercept sent as a file: the answer comes back in a file, or the deadline passes
             case AWAITING_FORWARDER -> EnumSet.of(INTERCEPT_REQUESTED, MANUAL_REVIEW);
-            case REFUND_PENDING -> EnumSet.of(REFUNDED, RESHIP_REQUESTED, MANUAL_REVIEW);
+            case REFUND_PENDING -> EnumSet.of(REFUNDED, RESHIP_REQUESTED, AWAITING_MARKETPLACE, MANUAL_REVIEW);
+            // the feed's processing report answers: accepted (settle goes on) or rejected (manual review)
+            case AWAITING_MARKETPLACE -> EnumSet.of(REFUND_PENDING, MANUAL_REVIEW);
             case AWAITING_BUYER -> EnumSet.of(AWAITING_RETURN, REFUND_PENDING, RECEIVED, CLOSED, MANUAL_REVIEW);
             case AWAITING_RETURN -> EnumSet.of(REFUND_PENDING, RECEIVED, CLOSED, MANUAL_REVIEW);
             // an operator's retry sends a case back to where it stopped

@@ -49,6 +49,10 @@ public class RefundSteps {
         exchange.setVariable("refundSent", instruction.status() == Status.SENT);
         exchange.setVariable("idempotencyKey", instruction.idempotencyKey());
         exchange.setVariable("emailKind", buyerEmailAfter(instruction));
+        // Amazon takes refunds in batched feeds, answered later, instead of one call per refund
+        GatewayProperties.Marketplace marketplace = properties.marketplaces().get(cases.get(caseId).marketplace());
+        exchange.setVariable("refundByFeed", marketplace != null && marketplace.isAmazon());
+        exchange.setVariable("refundQueued", false);
     }
 
     public String prepareRefund(@Variable("caseId") String caseId, Exchange exchange) {

@@ -2,6 +2,7 @@ package com.returnsgateway.web;
 
 import com.returnsgateway.intercept.InterceptRepository.InterceptRecord;
 import com.returnsgateway.mail.EmailLog.SentEmail;
+import com.returnsgateway.amazon.AmazonRefunds.AmazonRefund;
 import com.returnsgateway.model.CaseStatus;
 import com.returnsgateway.model.Phase;
 import com.returnsgateway.model.RefundInstruction;
@@ -31,20 +32,23 @@ public record CaseView(
         List<TimelineEvent> timeline,
         List<RefundInstruction> refunds,
         InterceptRecord intercept,
-        List<SentEmail> emails) {
+        List<SentEmail> emails,
+        List<String> flags,
+        AmazonRefund amazonRefund) {
 
     static CaseView summary(ReturnCase c) {
         return new CaseView(c.caseId(), c.marketplace(), c.request().returnId(), c.request().orderId(), c.status(),
                 c.phase(), c.shipmentState(), c.forwarderCode(), c.statusReason(), c.attempts(),
                 c.phase() == Phase.ACTIVE ? c.nextAttemptAt() : null, c.createdAt(), c.updatedAt(), null, null, null,
-                null, null);
+                null, null, null, null);
     }
 
     static CaseView detail(ReturnCase c, List<TimelineEvent> timeline, List<RefundInstruction> refunds,
-                           InterceptRecord intercept, List<SentEmail> emails) {
+                           InterceptRecord intercept, List<SentEmail> emails, List<String> flags,
+                           AmazonRefund amazonRefund) {
         return new CaseView(c.caseId(), c.marketplace(), c.request().returnId(), c.request().orderId(), c.status(),
                 c.phase(), c.shipmentState(), c.forwarderCode(), c.statusReason(), c.attempts(),
                 c.phase() == Phase.ACTIVE ? c.nextAttemptAt() : null, c.createdAt(), c.updatedAt(), c.request(),
-                timeline, refunds, intercept, emails);
+                timeline, refunds, intercept, emails, flags, amazonRefund);
     }
 }

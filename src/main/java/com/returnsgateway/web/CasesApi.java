@@ -1,5 +1,6 @@
 package com.returnsgateway.web;
 
+import com.returnsgateway.amazon.AmazonRefunds;
 import com.returnsgateway.cases.CaseFilter;
 import com.returnsgateway.cases.CasePage;
 import com.returnsgateway.cases.CaseRepository;
@@ -42,10 +43,13 @@ public class CasesApi {
     private final MailSteps mail;
     private final RefundPlanner refundPlanner;
     private final Quarantine quarantine;
+    private final AmazonRefunds amazonRefunds;
 
     public CasesApi(Cases cases, CaseRepository repository, RefundRepository refunds, InterceptRepository intercepts,
-                    EmailLog emails, MailSteps mail, RefundPlanner refundPlanner, Quarantine quarantine) {
+                    EmailLog emails, MailSteps mail, RefundPlanner refundPlanner, Quarantine quarantine,
+                    AmazonRefunds amazonRefunds) {
         this.cases = cases;
+        this.amazonRefunds = amazonRefunds;
         this.repository = repository;
         this.refunds = refunds;
         this.intercepts = intercepts;
@@ -81,7 +85,8 @@ public class CasesApi {
     public CaseView get(@PathVariable String caseId) {
         ReturnCase c = cases.get(caseId);
         return CaseView.detail(c, repository.timeline(caseId), refunds.listByCase(caseId),
-                intercepts.find(caseId).orElse(null), emails.listByCase(caseId));
+                intercepts.find(caseId).orElse(null), emails.listByCase(caseId), repository.flags(caseId),
+                amazonRefunds.find(caseId).orElse(null));
     }
 
     @GetMapping(value = "/cases/{caseId}/label.pdf", produces = MediaType.APPLICATION_PDF_VALUE)

@@ -31,6 +31,7 @@ class CaseStatusTest {
 
         assertThat(phases).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
                 Map.entry(CaseStatus.AWAITING_FORWARDER, Phase.WAITING),
+                Map.entry(CaseStatus.AWAITING_MARKETPLACE, Phase.WAITING),
                 Map.entry(RECEIVED, Phase.ACTIVE),
                 Map.entry(SHIPMENT_CHECKED, Phase.ACTIVE),
                 Map.entry(INTERCEPT_REQUESTED, Phase.ACTIVE),
@@ -55,6 +56,9 @@ class CaseStatusTest {
             "INTERCEPT_REQUESTED, AWAITING_BUYER",
             "REFUND_PENDING, REFUNDED",
             "REFUND_PENDING, RESHIP_REQUESTED",
+            "REFUND_PENDING, AWAITING_MARKETPLACE",
+            "AWAITING_MARKETPLACE, REFUND_PENDING",
+            "AWAITING_MARKETPLACE, MANUAL_REVIEW",
             "AWAITING_BUYER, AWAITING_RETURN",
             "AWAITING_BUYER, CLOSED",
             "AWAITING_RETURN, REFUND_PENDING",

@@ -1,0 +1,287 @@
+package com.returnsgateway.amazon;
+
+import com.returnsgateway.amazon.api.SpApiClient;
+import com.returnsgateway.amazon.api.SpApiException;
+import com.returnsgateway.amazon.api.SpApiOperation;
+import com.returnsgateway.amazon.format.AmazonReturnMapper;
+import com.returnsgateway.amazon.format.ReturnReportRow;
+import com.returnsgateway.amazon.format.ReturnsReport;
+import com.returnsgateway.cluster.WorkLeases;
+import com.returnsgateway.config.GatewayProperties;
+import com.returnsgateway.intake.Quarantine;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+import org.apache.camel.Exchange;
+import org.apache.camel.Variable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The returns report cycle of each Amazon account, one step per poll: ask for a report of the window since the
+ * checkpoint (createReport), follow it (getReport) until DONE, CANCELLED (no returns in the window) or FATAL, download
+ * and parse the GZIP flat file, and only then move the checkpoint. The open report is stored, so a restart follows
+ * the same report instead of asking for a new one.
+ */
+@Component
+public class AmazonReturnReports {
+
+    static final String REPORT_TYPE = "GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE";
+    /** Amazon accepts at most 60 days per returns report. */
+    static final Duration MAX_WINDOW = Duration.ofDays(60);
+    /** Each window starts a day before the checkpoint: returns Amazon lists late are still read (intake de-duplicates). */
+    static final Duration OVERLAP = Duration.ofDays(1);
+    private static final Duration LEASE = Duration.ofMinutes(2);
+    private static final Logger log = LoggerFactory.getLogger(AmazonReturnReports.class);
+
+    private final SpApiClient client;
+    private final GatewayProperties properties;
+    private final JdbcClient jdbc;
+    private final Quarantine quarantine;
+    private final WorkLeases leases;
+    private final Clock clock;
+
+    public AmazonReturnReports(SpApiClient client, GatewayProperties properties, JdbcClient jdbc,
+                               Quarantine quarantine, WorkLeases leases, Clock clock) {
+        this.client = client;
+        this.properties = properties;
+        this.jdbc = jdbc;
+        this.quarantine = quarantine;
+        this.leases = leases;
+        this.clock = clock;
+    }
+
+    /** The Amazon accounts whose returns are read, in a stable order. */
+    public List<String> accounts() {
+        return properties.marketplaces().entrySet().stream()
+                .filter(e -> e.getValue().isAmazon() && e.getValue().poll())
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
+    }
+
+    /**
+     * Sets {@code reportId} to the report to follow: the open one, or a new one when the last finished
+     * {@code report-interval} ago. Leaves it null when there is nothing to do now or another instance holds the cycle.
+     */
+    public void prepare(@Variable("account") String account, Exchange exchange) {
+        exchange.setVariable("reportId", null);
+        if (!leases.acquire("amazon-report:" + account, LEASE)) {
+            return;
+        }
+        Optional<String> open = jdbc.sql("""
+                        SELECT report_id FROM amazon_report WHERE account = :account AND finished_at IS NULL
+                        ORDER BY id DESC LIMIT 1""")
+                .param("account", account).query(String.class).optional();
+        if (open.isPresent()) {
+            exchange.setVariable("reportId", open.get());
+            return;
+        }
+        Instant now = clock.instant();
+        Optional<Instant> lastFinished = jdbc.sql("SELECT max(finished_at) FROM amazon_report WHERE account = :account")
+                .param("account", account)
+                .query((rs, n) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant())
+                .optional();
+        GatewayProperties.Amazon amazon = amazon(account);
+        if (lastFinished.isPresent() && now.isBefore(lastFinished.get().plus(amazon.reportInterval()))) {
+            return;
+        }
+        exchange.setVariable("reportId", requestReport(account, amazon, now));
+    }
+
+    private String requestReport(String account, GatewayProperties.Amazon amazon, Instant now) {
+        Instant checkpoint = checkpoint(account).orElse(now.minus(amazon.initialLookback()));
+        Instant start = checkpoint.minus(OVERLAP);
+        Instant end = min(now.truncatedTo(ChronoUnit.SECONDS), start.plus(MAX_WINDOW));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("reportType", REPORT_TYPE);
+        body.put("marketplaceIds", amazon.marketplaceIds());
+        body.put("dataStartTime", start.toString());
+        body.put("dataEndTime", end.toString());
+        SpApiClient.Response response = client.post(account, SpApiOperation.CREATE_REPORT,
+                "/reports/2021-06-30/reports", body);
+        String reportId = response.text("reportId");
+        if (reportId == null) {
+            throw new SpApiException("Amazon " + account + " createReport answered without a reportId", false, null,
+                    response.status(), null);
+        }
+        jdbc.sql("""
+                        INSERT INTO amazon_report (account, report_id, data_start, data_end, status, requested_at)
+                        VALUES (:account, :reportId, :start, :end, 'IN_QUEUE', :now)""")
+                .param("account", account)
+                .param("reportId", reportId)
+                .param("start", Timestamp.from(start))
+                .param("end", Timestamp.from(end))
+                .param("now", Timestamp.from(now))
+                .update();
+        log.info("Amazon {}: returns report {} requested for {} to {}", account, reportId, start, end);
+        return reportId;
+    }
+
+    /** getReport: sets {@code reportStatus} (IN_QUEUE, IN_PROGRESS, DONE, CANCELLED, FATAL) and {@code reportDocumentId}. */
+    public void checkStatus(@Variable("account") String account, @Variable("reportId") String reportId,
+                            Exchange exchange) {
+        SpApiClient.Response response = client.get(account, SpApiOperation.GET_REPORT,
+                "/reports/2021-06-30/reports/" + encode(reportId));
+        String status = response.text("processingStatus");
+        if (status == null) {
+            throw new SpApiException("Amazon " + account + " getReport " + reportId + " answered without a"
+                    + " processingStatus", false, null, response.status(), null);
+        }
+        updateStatus(account, reportId, status);
+        exchange.setVariable("reportStatus", status);
+        exchange.setVariable("reportDocumentId", response.text("reportDocumentId"));
+    }
+
+    /**
+     * Downloads the report document from its pre-signed URL (asked for just now, so it has not expired), unpacks and
+     * parses it; rows with problems are quarantined. Returns the rows grouped by return (Amazon RMA ID).
+     */
+    public List<List<ReturnReportRow>> download(@Variable("account") String account,
+                                                @Variable("reportId") String reportId,
+                                                @Variable("reportDocumentId") String documentId, Exchange exchange) {
+        if (documentId == null) {
+            throw new SpApiException("Amazon " + account + " report " + reportId + " is DONE without a"
+                    + " reportDocumentId", false, null, 200, null);
+        }
+        SpApiClient.Response document = client.get(account, SpApiOperation.GET_REPORT_DOCUMENT,
+                "/reports/2021-06-30/documents/" + encode(documentId));
+        String url = document.text("url");
+        if (url == null) {
+            throw new SpApiException("Amazon " + account + " report document " + documentId + " has no url", false,
+                    null, document.status(), null);
+        }
+        byte[] bytes = client.download(account, url, "returns report document " + documentId);
+        ReturnsReport.Parsed parsed;
+        try (Reader reader = reader(bytes, document.text("compressionAlgorithm"))) {
+            parsed = ReturnsReport.parse(reader);
+        } catch (IOException e) {
+            throw new SpApiException("Amazon " + account + " report document " + documentId + " could not be"
+                    + " unpacked: " + e.getMessage(), true, null, 200, null);
+        }
+        for (ReturnsReport.RowProblem problem : parsed.problems()) {
+            quarantine.keep("amazon:" + account, "report " + reportId + " line " + problem.line(), problem.reason(),
+                    problem.rawLine() == null ? "" : problem.rawLine());
+        }
+        List<List<ReturnReportRow>> returns = new ArrayList<>(AmazonReturnMapper.byReturn(parsed.rows()).values());
+        exchange.setVariable("rowsRead", parsed.rows().size());
+        exchange.setVariable("rowProblems", parsed.problems().size());
+        exchange.setVariable("returnsFound", returns.size());
+        return returns;
+    }
+
+    /** Every return of the report is a case now (or quarantined): the checkpoint moves to the report's end. */
+    @Transactional
+    public void processed(@Variable("account") String account, @Variable("reportId") String reportId,
+                          @Variable("rowsRead") int rowsRead, @Variable("returnsFound") int returnsFound,
+                          @Variable("rowProblems") int problems) {
+        finish(account, reportId, "PROCESSED", rowsRead, returnsFound, problems, null);
+        log.info("Amazon {}: returns report {} processed: {} returns in {} rows, {} rows quarantined", account,
+                reportId, returnsFound, rowsRead, problems);
+    }
+
+    /** CANCELLED: Amazon had no returns in the window. Not an error; the checkpoint moves on. */
+    @Transactional
+    public void noData(@Variable("account") String account, @Variable("reportId") String reportId) {
+        finish(account, reportId, "CANCELLED", 0, 0, 0, "no returns in the window");
+        log.info("Amazon {}: returns report {} CANCELLED: no returns in its window", account, reportId);
+    }
+
+    /** FATAL: Amazon could not make the report. The checkpoint stays, so the next report covers the same window. */
+    public String failed(@Variable("account") String account, @Variable("reportId") String reportId) {
+        String message = "Amazon could not produce returns report " + reportId + " (processingStatus FATAL). The"
+                + " window is asked for again in the next report; if this repeats, check the account in Seller Central.";
+        jdbc.sql("""
+                        UPDATE amazon_report SET status = 'FATAL', finished_at = :now, message = :message
+                        WHERE account = :account AND report_id = :reportId""")
+                .param("now", Timestamp.from(clock.instant()))
+                .param("message", message)
+                .param("account", account)
+                .param("reportId", reportId)
+                .update();
+        log.warn("Amazon {}: {}", account, message);
+        return message;
+    }
+
+    private void finish(String account, String reportId, String status, int rows, int returns, int problems,
+                        String message) {
+        Instant end = jdbc.sql("""
+                        UPDATE amazon_report SET status = :status, finished_at = :now, rows_read = :rows,
+                               returns_found = :returns, problems = :problems, message = :message
+                        WHERE account = :account AND report_id = :reportId RETURNING data_end""")
+                .param("status", status)
+                .param("now", Timestamp.from(clock.instant()))
+                .param("rows", rows)
+                .param("returns", returns)
+                .param("problems", problems)
+                .param("message", message)
+                .param("account", account)
+                .param("reportId", reportId)
+                .query((rs, n) -> rs.getTimestamp(1).toInstant())
+                .single();
+        jdbc.sql("""
+                        INSERT INTO poll_checkpoint (source, updated_after, updated_at) VALUES (:source, :end, :now)
+                        ON CONFLICT (source) DO UPDATE SET updated_after = GREATEST(poll_checkpoint.updated_after, :end),
+                               updated_at = :now""")
+                .param("source", source(account))
+                .param("end", Timestamp.from(end))
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    /** Where the next report starts (before the overlap). */
+    public Optional<Instant> checkpoint(String account) {
+        return jdbc.sql("SELECT updated_after FROM poll_checkpoint WHERE source = :source")
+                .param("source", source(account))
+                .query((rs, n) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant())
+                .optional();
+    }
+
+    private void updateStatus(String account, String reportId, String status) {
+        jdbc.sql("UPDATE amazon_report SET status = :status WHERE account = :account AND report_id = :reportId")
+                .param("status", status)
+                .param("account", account)
+                .param("reportId", reportId)
+                .update();
+    }
+
+    private static Reader reader(byte[] bytes, String compression) throws IOException {
+        ByteArrayInputStream in = new ByteArrayInputStream(bytes);
+        boolean gzip = "GZIP".equalsIgnoreCase(compression)
+                || bytes.length > 1 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b;
+        return new InputStreamReader(gzip ? new GZIPInputStream(in) : in, StandardCharsets.UTF_8);
+    }
+
+    private GatewayProperties.Amazon amazon(String account) {
+        return properties.marketplaces().get(account).amazon();
+    }
+
+    private static String source(String account) {
+        return "amazon:" + account;
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
