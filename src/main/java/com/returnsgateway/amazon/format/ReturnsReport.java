@@ -341,7 +341,7 @@ public final class ReturnsReport {
             return new BigDecimal(number);
         }
 
-        /** The number in {@code $1,299.00}, {@code 12.99 USD} or {@code USD 12.99}; null when letters are not a code. */
+        /** The number in {@code $1,299.00}, {@code 12.99 USD} or {@code USD 12.99}; null if letters are not a code. */
         private static String withoutCurrency(String raw) {
             Matcher matcher = WITH_CODE.matcher(SYMBOLS_AND_SPACES.matcher(raw).replaceAll(""));
             if (!matcher.matches() || !isCurrency(matcher.group(1)) || !isCurrency(matcher.group(3))) {
