@@ -55,7 +55,8 @@ class AmazonReturnMapperTest {
         Address shipTo = new Address("Grace Hopper", "1 Navy Yard", "Suite 2", "Arlington", "VA", "22202", "US",
                 "+1 555 0100");
         AmazonOrder order = new AmazonOrder("114-3941689-8772232", US, "grace@marketplace.amazon.com",
-                "Grace B. Hopper", shipTo, List.of(line("MUG-RED", 2, "24.00", "USD"), line("PLATE-1", 1, "9.99", "USD")));
+                "Grace B. Hopper", shipTo,
+                List.of(line("MUG-RED", 2, "24.00", "USD"), line("PLATE-1", 1, "9.99", "USD")));
 
         ReturnRequest request = read(mapper.toReturnObject("sandbox-us", fixture.get("DhJ3sTRMA1"), order, FALLBACK));
 
@@ -120,8 +121,8 @@ class AmazonReturnMapperTest {
 
         ReturnRequest request = read(node);
 
-        assertThat(request.items()).containsExactly(
-                new ReturnItem("CREME-SET", "Crème brûlée set – Ästhetik édition", 1, Money.of("1299.00", "EUR")));
+        assertThat(request.items()).containsExactly(new ReturnItem("CREME-SET",
+                "Crème brûlée set – Ästhetik édition", 1, Money.of("1299.00", "EUR")));
         assertThat(request.resolution()).isEqualTo(Resolution.REPLACE);
         assertThat(request.reason()).isEqualTo("QUALITY_UNACCEPTABLE");
         assertThat(request.buyer()).isEqualTo(new Buyer("Amazon customer", "returns-eu@seller.example", "de-DE",
