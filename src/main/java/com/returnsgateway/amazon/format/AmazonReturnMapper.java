@@ -70,8 +70,9 @@ public final class AmazonReturnMapper {
     static final String NO_REASON = "OTHER";
     static final String UNKNOWN_BUYER = "Amazon customer";
     static final String UNKNOWN_CITY = "unknown";
-    /** The reader's limit for names and titles. */
+    /** The reader's limits for names and titles, and for the comment. */
     static final int MAX_TEXT = 200;
+    static final int MAX_COMMENT = 4000;
 
     private record Marketplace(String locale, String country) {
     }
@@ -148,8 +149,9 @@ public final class AmazonReturnMapper {
         Objects.requireNonNull(fallback, "fallback");
         List<ReturnReportRow> rows = checked(rowsOfOneReturn, order);
         ReturnReportRow first = rows.get(0);
-        Instant requestedAt = rows.stream().map(ReturnReportRow::returnRequestDate)
-                .min(Comparator.naturalOrder()).orElseThrow();
+        Instant requestedAt = rows.stream().map(ReturnReportRow::returnRequestDate).filter(Objects::nonNull)
+                .min(Comparator.naturalOrder()).orElseThrow(() -> new IllegalArgumentException("return "
+                        + first.amazonRmaId() + " has no Return request date"));
 
         ObjectNode node = NODES.objectNode();
         node.put("marketplace", marketplaceCode);
@@ -199,7 +201,7 @@ public final class AmazonReturnMapper {
     }
 
     /** A short summary of the Amazon facts, for the operator; parts that Amazon left empty are left out. */
-    private String comment(List<ReturnReportRow> rows, AmazonOrder order) {
+    private static String comment(List<ReturnReportRow> rows, AmazonOrder order) {
         List<String> parts = new ArrayList<>();
         parts.add("Amazon RMA " + rows.get(0).amazonRmaId());
         joined(rows, ReturnReportRow::merchantRmaId).ifPresent(v -> parts.add("merchant RMA " + v));
@@ -217,7 +219,7 @@ public final class AmazonReturnMapper {
         if (order == null) {
             parts.add("order details not available (prices from the returns report)");
         }
-        return String.join("; ", parts);
+        return shortened(String.join("; ", parts), MAX_COMMENT);
     }
 
     /** Amazon's own reason code, or each item's when they differ. */
@@ -376,10 +378,14 @@ public final class AmazonReturnMapper {
 
     /** At most {@link #MAX_TEXT} characters, cut at a whole character: Amazon titles can be longer. */
     private static String shortened(String text) {
-        if (text == null || text.length() <= MAX_TEXT) {
+        return shortened(text, MAX_TEXT);
+    }
+
+    private static String shortened(String text, int max) {
+        if (text == null || text.length() <= max) {
             return text;
         }
-        int end = MAX_TEXT - 1;
+        int end = max - 1;
         if (Character.isHighSurrogate(text.charAt(end - 1))) {
             end--;
         }

@@ -301,6 +301,20 @@ class AmazonReturnMapperTest {
     }
 
     @Test
+    void aHundredItemsWithTheirOwnReasonsStillMakeACommentTheReaderAccepts() {
+        List<ReturnReportRow> rows = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            rows.add(row("RMA1", "SKU-" + "X".repeat(30) + i, "Return Reason", "CR-CODE_NUMBER_" + i,
+                    "Order Amount", "5.00", "Order quantity", "1", "Currency code", "USD"));
+        }
+
+        ReturnRequest request = read(mapper.toReturnObject("sandbox-us", rows, null, FALLBACK));
+
+        assertThat(request.items()).hasSize(100);
+        assertThat(request.comment()).hasSize(4000).startsWith("Amazon RMA RMA1; Amazon reasons SKU-").endsWith("…");
+    }
+
+    @Test
     void theOrderLinesTitleIsUsedWhenTheReportHasNone() {
         AmazonOrder order = new AmazonOrder("114-1", US, "a@example.com", "A", null,
                 List.of(line("SKU-1", 1, "10.00", "USD")));
