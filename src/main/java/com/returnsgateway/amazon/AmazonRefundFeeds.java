@@ -451,21 +451,22 @@ public class AmazonRefundFeeds {
         }
         byte[] bytes = client.download(account, url, "processing report " + resultDocumentId);
         try {
-            return ProcessingReport.parse(text(bytes, document.text("compressionAlgorithm")));
+            return ProcessingReport.parse(unpacked(bytes, document.text("compressionAlgorithm")));
         } catch (IllegalArgumentException e) {
             throw new SpApiException("Amazon " + account + " processing report " + resultDocumentId
                     + " could not be read: " + e.getMessage(), false, null, 200, null);
         }
     }
 
-    private static String text(byte[] bytes, String compression) {
+    /** The document's bytes, unpacked when GZIP (the XML declaration then says its encoding). */
+    private static byte[] unpacked(byte[] bytes, String compression) {
         boolean gzip = "GZIP".equalsIgnoreCase(compression)
                 || bytes.length > 1 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b;
         if (!gzip) {
-            return new String(bytes, StandardCharsets.UTF_8);
+            return bytes;
         }
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new SpApiException("a GZIP processing report could not be unpacked: " + e.getMessage(), true, null,
                     200, null);

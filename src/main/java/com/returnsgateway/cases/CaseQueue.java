@@ -35,11 +35,6 @@ public class CaseQueue {
         this.instanceId = instanceId.isBlank() ? hostName() + ":" + port : instanceId;
     }
 
-    /** This instance's id: {@code gateway.instance-id}, or host:port. */
-    public String instanceId() {
-        return instanceId;
-    }
-
     /**
      * An instance id is stable across restarts (host and port, or {@code gateway.instance-id}), so what this
      * instance held when it died or stopped is taken back at once rather than after the lease runs out.

@@ -9,7 +9,7 @@ public class SpApiException extends RemoteCallException {
     private final int status;
     private final String code;
 
-    SpApiException(String message, boolean transientFailure, Duration retryAfter, int status, String code) {
+    public SpApiException(String message, boolean transientFailure, Duration retryAfter, int status, String code) {
         super(message, transientFailure, retryAfter);
         this.status = status;
         this.code = code;

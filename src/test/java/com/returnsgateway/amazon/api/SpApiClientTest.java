@@ -54,7 +54,10 @@ class SpApiClientTest {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         LwaTokens lwa = new LwaTokens(http, json, clock, Duration.ofSeconds(5));
         client = new SpApiClient(properties, lwa, http, json, clock, new SpApiClient.Settings(Duration.ofSeconds(5),
-                Duration.ofSeconds(5), 3, Duration.ofSeconds(1), Map.of()), pauses::add);
+                Duration.ofSeconds(5), 3, Duration.ofSeconds(1), Map.of()), wait -> {
+                    pauses.add(wait);
+                    clock.advance(wait); // waiting takes time: the buckets refill meanwhile
+                });
     }
 
     @AfterEach
@@ -84,25 +87,25 @@ class SpApiClientTest {
 
     @Test
     void a429IsRetriedAfterABackoffAndTheAnswerThatFollowsIsReturned() {
-        amazon.stubFor(post("/sp/feeds/2021-06-30/feeds").inScenario("throttled")
+        amazon.stubFor(post("/sp/feeds/2021-06-30/documents").inScenario("throttled")
                 .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("once")
                 .willReturn(aResponse().withStatus(429).withHeader("Content-Type", "application/json").withBody("""
                         {"errors":[{"code":"QuotaExceeded","message":"You exceeded your quota for the requested resource."}]}""")));
-        amazon.stubFor(post("/sp/feeds/2021-06-30/feeds").inScenario("throttled")
+        amazon.stubFor(post("/sp/feeds/2021-06-30/documents").inScenario("throttled")
                 .whenScenarioStateIs("once").willSetStateTo("twice")
                 .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7")));
-        amazon.stubFor(post("/sp/feeds/2021-06-30/feeds").inScenario("throttled")
+        amazon.stubFor(post("/sp/feeds/2021-06-30/documents").inScenario("throttled")
                 .whenScenarioStateIs("twice")
-                .willReturn(aResponse().withStatus(202).withHeader("Content-Type", "application/json")
-                        .withBody("{\"feedId\":\"50001\"}")));
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"feedDocumentId\":\"amzn1.tortuga.4.na.1\",\"url\":\"https://s3/x\"}")));
 
-        SpApiClient.Response response = client.post("amazon-us", SpApiOperation.CREATE_FEED,
-                "/feeds/2021-06-30/feeds", Map.of("feedType", "POST_PAYMENT_ADJUSTMENT_DATA"));
+        SpApiClient.Response response = client.post("amazon-us", SpApiOperation.CREATE_FEED_DOCUMENT,
+                "/feeds/2021-06-30/documents", Map.of("contentType", "text/xml; charset=UTF-8"));
 
-        assertThat(response.text("feedId")).isEqualTo("50001");
-        // backoff 1 s, then Amazon's Retry-After of 7 s; each wait also covers the emptied local bucket's refill
-        assertThat(pauses).filteredOn(d -> d.compareTo(Duration.ofSeconds(1)) >= 0).hasSizeGreaterThanOrEqualTo(2);
-        assertThat(pauses).contains(Duration.ofSeconds(1), Duration.ofSeconds(7));
+        assertThat(response.text("feedDocumentId")).isEqualTo("amzn1.tortuga.4.na.1");
+        // the backoff of 1 s, then Amazon's Retry-After of 7 s; then the emptied bucket (0.5/s) has refilled
+        assertThat(pauses).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(7));
+        amazon.verify(3, postRequestedFor(urlEqualTo("/sp/feeds/2021-06-30/documents")));
     }
 
     @Test
@@ -118,6 +121,22 @@ class SpApiClientTest {
                     assertThat(e.getMessage()).contains("getReport", "QuotaExceeded", "still throttled after 4 tries");
                 });
         amazon.verify(4, getRequestedFor(urlPathEqualTo("/sp/reports/2021-06-30/reports/9")));
+    }
+
+    @Test
+    void afterA429OnCreateFeedTheNextTryWaitsForTheBucketInsteadOfHammering() {
+        amazon.stubFor(post("/sp/feeds/2021-06-30/feeds").willReturn(aResponse().withStatus(429)));
+
+        // createFeed refills one token per 120 s: longer than max-rate-wait, so the feed is submitted at a later poll
+        assertThatThrownBy(() -> client.post("amazon-us", SpApiOperation.CREATE_FEED, "/feeds/2021-06-30/feeds",
+                Map.of("feedType", "POST_PAYMENT_ADJUSTMENT_DATA")))
+                .isInstanceOfSatisfying(SpApiException.class, e -> {
+                    assertThat(e.isTransient()).isTrue();
+                    assertThat(e.status()).isEqualTo(429);
+                    assertThat(e.getMessage()).contains("createFeed", "allows the next call in");
+                });
+        amazon.verify(1, postRequestedFor(urlEqualTo("/sp/feeds/2021-06-30/feeds")));
+        assertThat(client.canCallNow("amazon-us", SpApiOperation.CREATE_FEED)).isFalse();
     }
 
     @Test
