@@ -1,0 +1,32 @@
+package com.returnsgateway.sandbox.amazon;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import com.returnsgateway.sandbox.Faults;
+import com.returnsgateway.sandbox.SandboxEnabled;
+
+/** Binds {@code sandbox.amazon.*} and puts the SP-API checks in front of {@code /sandbox/amazon/sp/**}. */
+@Configuration(proxyBeanMethods = false)
+@SandboxEnabled
+@EnableConfigurationProperties(AmazonSimulatorProperties.class)
+public class AmazonSimulatorConfiguration implements WebMvcConfigurer {
+
+    private final LwaSimulator lwa;
+    private final SimulatedRateLimits limits;
+    private final Faults faults;
+
+    public AmazonSimulatorConfiguration(LwaSimulator lwa, SimulatedRateLimits limits, Faults faults) {
+        this.lwa = lwa;
+        this.limits = limits;
+        this.faults = faults;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new SpApiInterceptor(lwa, limits, faults))
+                .addPathPatterns(SpApiInterceptor.SP_ROOT + "/**");
+    }
+}
