@@ -273,18 +273,21 @@ public class AmazonRefundFeeds {
                                       @Variable("resultFeedDocumentId") String resultDocumentId) {
         Feed feed = feed(feedRow);
         ProcessingReport report = processingReport(account, resultDocumentId);
-        List<String> woken = transaction.execute(status -> {
+        Map<String, String> woken = transaction.execute(status -> {
             int accepted = 0;
             int rejected = 0;
-            List<Map.Entry<String, Integer>> inFeed = refundsIn(feedRow);
-            for (Map.Entry<String, Integer> refund : inFeed) {
+            Map<String, String> outcomes = new LinkedHashMap<>();
+            for (Map.Entry<String, Integer> refund : refundsIn(feedRow)) {
+                String where = "feed " + feed.feedId() + ", message " + refund.getValue();
                 ProcessingReport.Result error = report.errorsByMessageId().get(refund.getValue());
                 if (error == null && report.messagesProcessed() > 0) {
                     setResult(refund.getKey(), "ACCEPTED", null, null);
+                    outcomes.put(refund.getKey(), "Amazon accepted the refund (" + where + ")");
                     accepted++;
                 } else {
                     setResult(refund.getKey(), "REJECTED", error == null ? null : error.resultMessageCode(),
                             error == null ? "Amazon processed none of the feed's messages" : error.description());
+                    outcomes.put(refund.getKey(), "Amazon rejected the refund (" + where + ")");
                     rejected++;
                 }
             }
@@ -298,9 +301,9 @@ public class AmazonRefundFeeds {
                     .update();
             log.info("Amazon {}: refund feed {} processed: {} accepted, {} rejected", account, feed.feedId(),
                     accepted, rejected);
-            return inFeed.stream().map(Map.Entry::getKey).toList();
+            return outcomes;
         });
-        woken.forEach(caseId -> wake(caseId, "Amazon answered refund feed " + feed.feedId()));
+        woken.forEach(this::wake);
     }
 
     /** CANCELLED: Amazon did not process the feed, so none of its refunds moved; they are queued again. */

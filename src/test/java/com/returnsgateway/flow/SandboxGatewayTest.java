@@ -6,6 +6,12 @@ import static org.awaitility.Awaitility.await;
 import com.returnsgateway.ReturnsGatewayApplication;
 import com.returnsgateway.testsupport.Http;
 import com.returnsgateway.testsupport.TestPorts;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,13 +50,49 @@ import tools.jackson.databind.node.ObjectNode;
                 "gateway.forwarders.sftp-cargo.sftp.poll-interval=300ms",
                 "gateway.forwarders.sftp-cargo.sftp.batch-interval=300ms",
                 "gateway.forwarders.sftp-cargo.sftp.answer-deadline=8s",
-                "gateway.sftp.sweep-interval=500"
+                "gateway.sftp.sweep-interval=500",
+                // Amazon: the sandbox accounts, stepped fast; rates raised where Amazon's would make tests wait
+                // minutes (createReport once a minute), except getOrderItems, whose tiny simulated bucket the
+                // gateway outruns on purpose, so every run goes through 429s
+                "gateway.shipment-lookup.file=" + SandboxGatewayTest.ORDER_WAYBILLS,
+                "gateway.amazon-api.poll-interval=300ms",
+                "gateway.amazon-api.throttled-backoff=200ms",
+                "gateway.amazon-api.rates.createReport=20",
+                "gateway.amazon-api.rates.getReportDocument=20",
+                "gateway.amazon-api.rates.createFeed=20",
+                "gateway.amazon-api.rates.getFeeds=20",
+                "gateway.amazon-api.rates.getFeedDocument=20",
+                "sandbox.amazon.rate-limits.createReport.rate=20",
+                "sandbox.amazon.rate-limits.getReportDocument.rate=20",
+                "sandbox.amazon.rate-limits.createFeed.rate=20",
+                "sandbox.amazon.rate-limits.getFeeds.rate=20",
+                "sandbox.amazon.rate-limits.getFeedDocument.rate=20",
+                "sandbox.amazon.rate-limits.getOrderItems.rate=2",
+                "sandbox.amazon.rate-limits.getOrderItems.burst=1",
+                "sandbox.amazon.report-polls-before-done=1",
+                "sandbox.amazon.feed-polls-before-done=1",
+                "gateway.marketplaces.amazon-us.amazon.report-interval=500ms",
+                "gateway.marketplaces.amazon-us.amazon.feed-interval=300ms",
+                "gateway.marketplaces.amazon-jp.amazon.report-interval=500ms",
+                "gateway.marketplaces.amazon-jp.amazon.feed-interval=300ms"
         })
 abstract class SandboxGatewayTest {
 
     static final int PORT = TestPorts.free();
     static final int SMTP_PORT = TestPorts.free();
     static final int SFTP_PORT = TestPorts.free();
+    /** The order-to-waybill file, a copy of the sandbox's that tests add their orders to. */
+    static final String ORDER_WAYBILLS = "target/flow-sandbox/order-waybills.csv";
+
+    static {
+        try {
+            Files.createDirectories(Path.of(ORDER_WAYBILLS).getParent());
+            Files.copy(Path.of("config/sandbox/order-waybills.csv"), Path.of(ORDER_WAYBILLS),
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
     static final Duration FLOW_TIMEOUT = Duration.ofSeconds(30);
 
     protected final Http sandbox = new Http(PORT);
@@ -104,6 +146,16 @@ abstract class SandboxGatewayTest {
         var reply = sandbox.put("/sandbox/forwarders/" + forwarder + "/shipments/" + waybill,
                 Map.of("status", status, "interceptable", interceptable));
         assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+    }
+
+    /** The gateway finds this order's parcel in the order-to-waybill file, as for a marketplace that names none. */
+    static synchronized void orderShipsAs(String orderId, String forwarder, String waybill) {
+        try {
+            Files.writeString(Path.of(ORDER_WAYBILLS), orderId + "," + forwarder + "," + waybill + "\n",
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     void marketplaceHas(ObjectNode returnObject) {

@@ -69,6 +69,10 @@ public final class Http {
                 .PUT(HttpRequest.BodyPublishers.ofString(toJson(body))));
     }
 
+    public Reply delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+    }
+
     private static String toJson(Object body) {
         return body instanceof String s ? s : JSON.writeValueAsString(body);
     }
