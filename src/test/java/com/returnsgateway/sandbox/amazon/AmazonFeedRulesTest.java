@@ -162,7 +162,8 @@ class AmazonFeedRulesTest {
     @Test
     void aQuantityElementDoesNotMultiplyTheAmount() {
         String withQuantity = message(1, ORDER, item("11111111111111", "CustomerReturn",
-                component("Principal", "20.00", "USD")).replace("</AdjustedItem>", "<Quantity>2</Quantity></AdjustedItem>"));
+                component("Principal", "20.00", "USD")).replace("</AdjustedItem>",
+                "<Quantity>2</Quantity></AdjustedItem>"));
         assertThat(submit(withQuantity).get(0).get("result").stringValue()).isEqualTo("ACCEPTED");
         assertThat(orders.refunded(ORDER, "11111111111111")).isEqualByComparingTo("20.00");
     }

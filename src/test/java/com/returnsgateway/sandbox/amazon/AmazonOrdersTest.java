@@ -96,8 +96,8 @@ class AmazonOrdersTest extends AmazonSimulatorWebTest {
         assertThat(refused.status()).isEqualTo(403);
         JsonNode error = firstError(refused);
         assertThat(error.get("code").stringValue()).isEqualTo("Unauthorized");
-        assertThat(error.get("message").stringValue()).isEqualTo(
-                "Application does not have access to one or more requested data elements: [buyerInfo, shippingAddress]");
+        assertThat(error.get("message").stringValue()).isEqualTo("Application does not have access to one or more "
+                + "requested data elements: [buyerInfo, shippingAddress]");
         JsonNode order = spGet(token, "/orders/v0/orders/503-3318842-7705126").json().get("payload");
         assertThat(order.get("BuyerInfo").isEmpty()).isTrue();
         assertThat(order.get("ShippingAddress").get("City").stringValue()).isEqualTo("渋谷区");
