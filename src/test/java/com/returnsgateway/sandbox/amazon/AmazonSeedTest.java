@@ -107,6 +107,23 @@ class AmazonSeedTest extends AmazonSimulatorWebTest {
     }
 
     @Test
+    void theSandboxWideResetAlsoResetsTheAmazonSimulatorAndReseedsIt() {
+        Http.Reply added = http.post("/sandbox/amazon/returns", java.util.Map.of("orderId", "113-7720145-9981306",
+                "items", java.util.List.of(java.util.Map.of("sku", "HP-ANC-900", "quantity", 1))));
+        assertThat(added.status()).isEqualTo(201);
+        assertThat(http.get("/sandbox/amazon").json().get("returns").intValue()).isEqualTo(8);
+
+        assertThat(http.post("/sandbox/reset?reseed=true", "").status()).isEqualTo(200);
+        JsonNode info = http.get("/sandbox/amazon").json();
+        assertThat(info.get("returns").intValue()).isEqualTo(seed.get("returns").size());
+        assertThat(info.get("sellers")).hasSize(2);
+        assertThat(http.get("/sandbox/forwarders/4px/shipments/4PX3002400101CN").status()).isEqualTo(200);
+
+        assertThat(http.post("/sandbox/reset", "").status()).isEqualTo(200);
+        assertThat(http.get("/sandbox/amazon").json().get("sellers")).isEmpty();
+    }
+
+    @Test
     void japaneseOrdersHaveJapaneseTitlesAndYenPrices() {
         for (JsonNode order : seed.get("orders")) {
             if (!order.get("marketplaceId").stringValue().equals(JP)) {
