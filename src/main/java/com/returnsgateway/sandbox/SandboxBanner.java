@@ -34,10 +34,12 @@ public class SandboxBanner {
                   emails sent  {}/sandbox/mail
                   refunds      {}/sandbox/marketplace/refunds
                   intercepts   {}/sandbox/forwarders/4px/intercepts
+                  amazon       {}/sandbox/amazon/feeds   (refund feeds the Amazon simulator received)
                   simulators   {}/sandbox   (SMTP on port {}, SFTP on port {})
                   The seeded returns are picked up within a few seconds; see README.md for a tour.
                 """, gateway, value("gateway.api.username"), value("gateway.api.password"), gateway, simulators,
-                simulators, simulators, simulators, value("sandbox.smtp.port"), value("sandbox.sftp.port"));
+                simulators, simulators, simulators, simulators, value("sandbox.smtp.port"),
+                value("sandbox.sftp.port"));
     }
 
     private String value(String key) {

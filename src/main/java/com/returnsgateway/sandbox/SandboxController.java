@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.returnsgateway.sandbox.amazon.AmazonSimulatorSeeder;
+
 import tools.jackson.databind.JsonNode;
 
 /** What the sandbox runs (ports, forwarders, counts), and run-time control of latency, failure rate and state. */
@@ -30,10 +32,11 @@ public class SandboxController {
     private final SandboxMailServer mail;
     private final SandboxSeeder seeder;
     private final ObjectProvider<SftpForwarderSimulator> sftp;
+    private final AmazonSimulatorSeeder amazon;
 
     public SandboxController(Faults faults, MarketplaceSimulator marketplace, ForwarderSimulator forwarders,
                              BackOfficeSimulator backOffice, SandboxMailServer mail, SandboxSeeder seeder,
-                             ObjectProvider<SftpForwarderSimulator> sftp) {
+                             ObjectProvider<SftpForwarderSimulator> sftp, AmazonSimulatorSeeder amazon) {
         this.faults = faults;
         this.marketplace = marketplace;
         this.forwarders = forwarders;
@@ -41,6 +44,7 @@ public class SandboxController {
         this.mail = mail;
         this.seeder = seeder;
         this.sftp = sftp;
+        this.amazon = amazon;
     }
 
     @GetMapping
@@ -105,7 +109,10 @@ public class SandboxController {
         return settings();
     }
 
-    /** Control: forget every return, refund, parcel, intercept, reship and email; reload the seed if asked. */
+    /**
+     * Control: forget every return, refund, parcel, intercept, reship and email, and the Amazon simulator's state;
+     * reload the seeds if asked.
+     */
     @PostMapping("/reset")
     public Map<String, Object> reset(@RequestParam(name = "reseed", defaultValue = "false") boolean reseed) {
         marketplace.clear();
@@ -113,8 +120,10 @@ public class SandboxController {
         backOffice.clear();
         mail.clear();
         faults.resetCounters();
+        amazon.reset(false);
         if (reseed) {
             seeder.seed();
+            amazon.seed();
         }
         return info();
     }

@@ -140,7 +140,8 @@ final class AmazonJson {
     }
 
     static String timestamp(Instant instant) {
-        return instant == null ? null : TIMESTAMP.format(instant.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
+        return instant == null ? null
+                : TIMESTAMP.format(instant.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
     }
 
     /** An ISO 4217 currency code, or 400. */

@@ -144,7 +144,8 @@ public class LwaSimulator {
         }
         if (!clock.instant().isBefore(issued.expiresAt())) {
             throw SpApiException.unauthorized(issued.restricted()
-                    ? "The restricted data token you provided has expired." : "The access token you provided has expired.");
+                    ? "The restricted data token you provided has expired."
+                    : "The access token you provided has expired.");
         }
         if (sellers.find(issued.sellerId()).isEmpty()) {
             throw SpApiException.unauthorized("The selling partner of this token has revoked the authorisation.");

@@ -31,7 +31,8 @@ public class LwaSimulatorController {
     public ResponseEntity<ObjectNode> token(@RequestParam(name = "grant_type", required = false) String grantType,
                                             @RequestParam(name = "refresh_token", required = false) String refreshToken,
                                             @RequestParam(name = "client_id", required = false) String clientId,
-                                            @RequestParam(name = "client_secret", required = false) String clientSecret) {
+                                            @RequestParam(name = "client_secret", required = false)
+                                            String clientSecret) {
         faults.apply();
         LwaSimulator.AccessToken token = lwa.exchange(grantType, refreshToken, clientId, clientSecret);
         ObjectNode body = AmazonJson.object();

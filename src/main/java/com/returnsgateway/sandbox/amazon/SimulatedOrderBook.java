@@ -78,7 +78,8 @@ public class SimulatedOrderBook {
         String orderId = AmazonJson.requireText(body, "orderId");
         SimulatedOrder order = orders.get(orderId);
         if (order == null) {
-            throw SpApiException.invalidInput("unknown order " + orderId + "; add it first (POST /sandbox/amazon/orders)");
+            throw SpApiException.invalidInput("unknown order " + orderId
+                    + "; add it first (POST /sandbox/amazon/orders)");
         }
         String sellerId = AmazonJson.text(body, "sellerId");
         if (sellerId != null && !sellerId.equals(order.sellerId())) {
