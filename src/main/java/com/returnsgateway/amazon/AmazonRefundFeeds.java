@@ -221,17 +221,22 @@ public class AmazonRefundFeeds {
         Feed feed = feed(feedRow);
         Instant since = (feed.submitStartedAt() == null ? clock.instant() : feed.submitStartedAt())
                 .minus(Duration.ofMinutes(5));
-        SpApiClient.Response listed = client.get(account, SpApiOperation.GET_FEEDS,
-                "/feeds/2021-06-30/feeds?feedTypes=" + FEED_TYPE + "&createdSince=" + encode(since.toString()));
         Set<String> known = new HashSet<>(jdbc.sql(
                         "SELECT feed_id FROM amazon_feed WHERE account = :account AND feed_id IS NOT NULL")
                 .param("account", account).query(String.class).list());
         List<String> unknown = new ArrayList<>();
-        for (JsonNode item : listed.json().path("feeds")) {
-            String id = item.path("feedId").asString(null);
-            if (id != null && !known.contains(id)) {
-                unknown.add(id);
+        String page = "/feeds/2021-06-30/feeds?feedTypes=" + FEED_TYPE + "&createdSince=" + encode(since.toString());
+        while (page != null) {
+            JsonNode listed = client.get(account, SpApiOperation.GET_FEEDS, page).json();
+            for (JsonNode item : listed.path("feeds")) {
+                String id = item.path("feedId").asString(null);
+                if (id != null && !known.contains(id)) {
+                    unknown.add(id);
+                }
             }
+            String next = listed.path("nextToken").asString(null);
+            // Amazon: with a nextToken, the other parameters must be left out
+            page = next == null || next.isBlank() ? null : "/feeds/2021-06-30/feeds?nextToken=" + encode(next);
         }
         if (unknown.size() == 1) {
             log.info("Amazon {}: the lost createFeed of row {} did reach Amazon as feed {}", account, feedRow,

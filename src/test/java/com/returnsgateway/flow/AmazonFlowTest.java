@@ -131,8 +131,8 @@ class AmazonFlowTest extends SandboxGatewayTest {
         assertThat(refundStatus(refunded)).isEqualTo("SENT");
         List<JsonNode> adjustments = adjustmentsFor(orderId);
         assertThat(adjustments).extracting(a -> a.get("result").asString()).containsExactly("REJECTED", "ACCEPTED");
-        assertThat(adjustments.get(1).get("items").get(0).get("components").get(0).get("amount").asString())
-                .isEqualTo("39.50");
+        assertThat(adjustments.get(1).get("items").get(0).get("components").get(0).get("amount").decimalValue())
+                .isEqualByComparingTo("39.50");
     }
 
     @Test

@@ -55,6 +55,7 @@ import tools.jackson.databind.node.ObjectNode;
                 // minutes (createReport once a minute), except getOrderItems, whose tiny simulated bucket the
                 // gateway outruns on purpose, so every run goes through 429s
                 "gateway.shipment-lookup.file=" + SandboxGatewayTest.ORDER_WAYBILLS,
+                "sandbox.amazon.seed-at-startup=true",
                 "gateway.amazon-api.poll-interval=300ms",
                 "gateway.amazon-api.throttled-backoff=200ms",
                 "gateway.amazon-api.rates.createReport=20",

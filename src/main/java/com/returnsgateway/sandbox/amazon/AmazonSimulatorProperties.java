@@ -28,6 +28,17 @@ public class AmazonSimulatorProperties {
     /** Per operation ({@code createFeed}, {@code getReport}, ...): rate (requests/s) and burst overriding Amazon's. */
     private Map<String, RateLimit> rateLimits = new LinkedHashMap<>();
 
+    /** Load the seed at startup; unset: when the sandbox seeds ({@code sandbox.seed.enabled}). */
+    private Boolean seedAtStartup;
+
+    public Boolean getSeedAtStartup() {
+        return seedAtStartup;
+    }
+
+    public void setSeedAtStartup(Boolean seedAtStartup) {
+        this.seedAtStartup = seedAtStartup;
+    }
+
     public String getSeedFile() {
         return seedFile;
     }

@@ -54,7 +54,8 @@ public class AmazonSimulatorSeeder implements SmartInitializingSingleton {
                                  SimulatedSellers sellers, SimulatedOrderBook orders, ReportsSimulator reports,
                                  FeedsSimulator feeds, LwaSimulator lwa, SimulatedRateLimits limits,
                                  ForwarderSimulator forwarders, ObjectProvider<Clock> clock) {
-        this.seedAtStartup = sandbox.getSeed().isEnabled();
+        this.seedAtStartup = properties.getSeedAtStartup() != null ? properties.getSeedAtStartup()
+                : sandbox.getSeed().isEnabled();
         this.location = properties.getSeedFile();
         this.sellers = sellers;
         this.orders = orders;
