@@ -104,6 +104,19 @@ abstract class SandboxGatewayTest {
         registry.add("server.port", () -> PORT);
         registry.add("sandbox.smtp.port", () -> SMTP_PORT);
         registry.add("sandbox.sftp.port", () -> SFTP_PORT);
+        // an Amazon account whose cycles no timer runs: AmazonFeedRecoveryTest steps its refund feed by hand
+        String amazon = "gateway.marketplaces.amazon-recovery.";
+        registry.add(amazon + "type", () -> "amazon");
+        registry.add(amazon + "country", () -> "US");
+        registry.add(amazon + "poll", () -> "false");
+        registry.add(amazon + "amazon.endpoint", () -> "http://localhost:" + PORT + "/sandbox/amazon/sp");
+        registry.add(amazon + "amazon.lwa-endpoint", () -> "http://localhost:" + PORT + "/sandbox/amazon/auth/o2/token");
+        registry.add(amazon + "amazon.client-id", () -> "amzn1.application-oa2-client.sandbox");
+        registry.add(amazon + "amazon.client-secret", () -> "sandbox-lwa-secret");
+        registry.add(amazon + "amazon.refresh-token", () -> "Atzr|sandbox-amazon-us");
+        registry.add(amazon + "amazon.seller-id", () -> "A3SANDBOXUS01");
+        registry.add(amazon + "amazon.marketplace-ids", () -> "ATVPDKIKX0DER");
+        registry.add(amazon + "amazon.feed-interval", () -> "0s");
     }
 
     /** A valid return object as the marketplace serves it, unique to the calling test. */

@@ -1,0 +1,152 @@
+package com.returnsgateway.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.returnsgateway.amazon.AmazonRefundFeeds;
+import com.returnsgateway.testsupport.Http;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A crash in the middle of submitting a refund feed, at the two points where it matters: before createFeed was
+ * sent, and after Amazon created the feed but before the gateway stored its id. Either way the refund reaches
+ * Amazon exactly once. The account's cycle is stepped by hand (no timer runs it), and the crash is the state a
+ * killed gateway leaves in the database.
+ */
+class AmazonFeedRecoveryTest extends SandboxGatewayTest {
+
+    private static final String ACCOUNT = "amazon-recovery";
+
+    @Autowired
+    AmazonRefundFeeds feeds;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    CamelContext camel;
+
+    @BeforeEach
+    void noOtherFeedInFlight() {
+        // feeds of other accounts being created now would look like the lost one: wait until they are all stored
+        await().atMost(FLOW_TIMEOUT).until(() -> jdbc.sql("""
+                        SELECT (SELECT count(*) FROM amazon_feed WHERE finished_at IS NULL)
+                             + (SELECT count(*) FROM amazon_refund WHERE status IN ('QUEUED', 'IN_FEED')
+                                AND account <> :account)""")
+                .param("account", ACCOUNT).query(Long.class).single() == 0);
+    }
+
+    @Test
+    void aCreateFeedWhoseAnswerWasLostIsFoundInAmazonsFeedListAndNotSubmittedAgain() {
+        String orderId = queuedRefund("11.50");
+        Exchange cycle = builtAndUploadedFeed();
+        long row = cycle.getVariable("feedRow", Long.class);
+        feeds.submit(ACCOUNT, row, cycle);
+        String createdAtAmazon = feedId(row);
+        // the gateway died before it stored the answer: what the database holds is a submission under way
+        jdbc.sql("UPDATE amazon_feed SET status = 'SUBMITTING', feed_id = NULL WHERE id = :id").param("id", row).update();
+
+        feeds.reconcile(ACCOUNT, row, cycle);
+
+        assertThat(cycle.getVariable("feedStatus", String.class)).isEqualTo("SUBMITTED");
+        assertThat(feedId(row)).isEqualTo(createdAtAmazon);
+        JsonNode refunded = finish(cycle, row, orderId);
+        assertThat(timelineText(refunded)).contains("Amazon accepted the refund (feed " + createdAtAmazon);
+        assertThat(adjustmentsFor(orderId)).singleElement()
+                .satisfies(a -> assertThat(a.get("result").asString()).isEqualTo("ACCEPTED"));
+    }
+
+    @Test
+    void aCrashBeforeCreateFeedSubmitsTheStoredDocumentOnce() {
+        String orderId = queuedRefund("13.25");
+        Exchange cycle = builtAndUploadedFeed();
+        long row = cycle.getVariable("feedRow", Long.class);
+        // the gateway died right after storing SUBMITTING, before createFeed left it
+        jdbc.sql("UPDATE amazon_feed SET status = 'SUBMITTING', submit_started_at = now() WHERE id = :id")
+                .param("id", row).update();
+
+        feeds.reconcile(ACCOUNT, row, cycle);
+        assertThat(cycle.getVariable("feedStatus", String.class)).isEqualTo("BUILT");
+        feeds.submit(ACCOUNT, row, cycle);
+
+        assertThat(cycle.getVariable("feedStatus", String.class)).isEqualTo("SUBMITTED");
+        finish(cycle, row, orderId);
+        assertThat(adjustmentsFor(orderId)).singleElement()
+                .satisfies(a -> assertThat(a.get("items").get(0).get("components").get(0).get("amount")
+                        .decimalValue()).isEqualByComparingTo("13.25"));
+    }
+
+    /** A delivered, cheap item at the simulated Amazon: refunded without asking it back, queued for a feed. */
+    private String queuedRefund(String price) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String orderId = "114-" + (1000000 + random.nextInt(9000000)) + "-" + (1000000 + random.nextInt(9000000));
+        String sku = "SKU-REC-" + orderId;
+        String waybill = waybill("4PX");
+        var order = sandbox.post("/sandbox/amazon/orders", Map.of("orderId", orderId, "sellerId", "A3SANDBOXUS01",
+                "marketplaceId", "ATVPDKIKX0DER", "buyer", Map.of("name", "Recovery Buyer", "email",
+                        "recovery@marketplace.amazon.example", "address", Map.of("line1", "1 Main St", "city",
+                                "Reno", "postalCode", "89502", "country", "US")),
+                "items", List.of(Map.of("orderItemId", orderId.replace("-", "") + "01", "sku", sku, "asin",
+                        "B0RECOVERY", "title", "Recovery item", "quantity", 1, "itemPrice", price, "currency",
+                        "USD")),
+                "parcel", Map.of("forwarder", "4px", "waybill", waybill, "status", "F", "interceptable", false)));
+        assertThat(order.status()).as(order.text()).isEqualTo(201);
+
+        ObjectNode request = returnObject(ACCOUNT, "USD", price, Map.of("forwarder", "4px", "waybill", waybill));
+        request.put("orderId", orderId);
+        ((ObjectNode) request.get("items").get(0)).put("sku", sku);
+        var accepted = api.post("/api/returns", request);
+        assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
+        caseWhere(request, c -> "AWAITING_MARKETPLACE".equals(c.get("status").asString()));
+        return orderId;
+    }
+
+    private Exchange builtAndUploadedFeed() {
+        Exchange cycle = new DefaultExchange(camel);
+        cycle.setVariable("account", ACCOUNT);
+        feeds.open(ACCOUNT, cycle);
+        assertThat(cycle.getVariable("feedStatus", String.class)).isEqualTo("NONE");
+        feeds.batch(ACCOUNT, cycle);
+        assertThat(cycle.getVariable("feedStatus", String.class)).isEqualTo("BUILT");
+        feeds.upload(ACCOUNT, cycle.getVariable("feedRow", Long.class));
+        return cycle;
+    }
+
+    /** getFeed until Amazon is done, then its processing report; the case goes on to REFUNDED. */
+    private JsonNode finish(Exchange cycle, long row, String orderId) {
+        await().atMost(FLOW_TIMEOUT).until(() -> {
+            feeds.poll(ACCOUNT, row, cycle);
+            return "DONE".equals(cycle.getVariable("feedProcessingStatus", String.class));
+        });
+        feeds.applyProcessingReport(ACCOUNT, row, cycle.getVariable("resultFeedDocumentId", String.class));
+        ObjectNode lookup = Http.JSON.createObjectNode().put("orderId", orderId);
+        return caseWhere(lookup, c -> "REFUNDED".equals(c.get("status").asString()));
+    }
+
+    private String feedId(long row) {
+        return jdbc.sql("SELECT feed_id FROM amazon_feed WHERE id = :id").param("id", row).query(String.class).single();
+    }
+
+    private List<JsonNode> adjustmentsFor(String orderId) {
+        List<JsonNode> adjustments = new ArrayList<>();
+        for (JsonNode feed : sandbox.get("/sandbox/amazon/feeds?orderId=" + orderId).json()) {
+            feed.get("adjustments").forEach(a -> {
+                if (orderId.equals(a.get("amazonOrderId").asString())) {
+                    adjustments.add(a);
+                }
+            });
+        }
+        return adjustments;
+    }
+}
