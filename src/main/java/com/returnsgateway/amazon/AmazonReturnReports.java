@@ -131,7 +131,7 @@ public class AmazonReturnReports {
                 .param("end", Timestamp.from(end))
                 .param("now", Timestamp.from(now))
                 .update();
-        log.info("Amazon {}: returns report {} requested for {} to {}", account, reportId, start, end);
+        log.debug("Amazon {}: returns report {} requested for {} to {}", account, reportId, start, end);
         return reportId;
     }
 
@@ -193,8 +193,21 @@ public class AmazonReturnReports {
                           @Variable("rowsRead") int rowsRead, @Variable("returnsFound") int returnsFound,
                           @Variable("rowProblems") int problems) {
         finish(account, reportId, "PROCESSED", rowsRead, returnsFound, problems, null);
-        log.info("Amazon {}: returns report {} processed: {} returns in {} rows, {} rows quarantined", account,
-                reportId, returnsFound, rowsRead, problems);
+        // one report at a time per account: the account's cases opened since it was requested are its own
+        long opened = jdbc.sql("""
+                        SELECT count(*) FROM return_case WHERE marketplace = :account AND created_at >=
+                               (SELECT requested_at FROM amazon_report WHERE account = :account AND report_id = :reportId)""")
+                .param("account", account)
+                .param("reportId", reportId)
+                .query(Long.class)
+                .single();
+        // each window overlaps the last by a day: a report with nothing new is routine, not news
+        String message = "Amazon {}: returns report {} processed: {} returns in {} rows ({} new), {} rows quarantined";
+        if (opened > 0 || problems > 0) {
+            log.info(message, account, reportId, returnsFound, rowsRead, opened, problems);
+        } else {
+            log.debug(message, account, reportId, returnsFound, rowsRead, opened, problems);
+        }
     }
 
     /** CANCELLED: Amazon had no returns in the window. Not an error; the checkpoint moves on. */

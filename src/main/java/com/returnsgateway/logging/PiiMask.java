@@ -14,7 +14,12 @@ public final class PiiMask {
     /** Anything with an @ in it, valid address or not (a quarantine reason quotes invalid ones). */
     private static final Pattern EMAIL = Pattern.compile(
             "([^\\s'\"<>@,;:()\\[\\]])[^\\s'\"<>@,;:()\\[\\]]*@+([A-Za-z0-9.-]*)");
-    private static final Pattern PHONE = Pattern.compile("\\+?\\(?\\d(?:[\\s().-]{0,2}\\d){6,}");
+    /**
+     * Seven or more digits starting a token, except right after "order", "feed", "report" or "message": Amazon's
+     * order, feed and report ids look like phone numbers, and a log without them cannot be followed.
+     */
+    private static final Pattern PHONE = Pattern.compile(
+            "(?<![\\w-])(?<!(?i:order|feed|report|message)\\s)\\+?\\(?\\d(?:[\\s().-]{0,2}\\d){6,}");
 
     private PiiMask() {
     }

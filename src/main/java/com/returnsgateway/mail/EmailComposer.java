@@ -144,6 +144,9 @@ public class EmailComposer {
         if (kind.toBuyer()) {
             throw new IllegalArgumentException(kind + " goes to the buyer: use buyerEmail");
         }
+        if (!kind.aboutACase()) {
+            throw new IllegalArgumentException(kind + " is about no one case: use operationsAlert");
+        }
         ReturnRequest request = requireRequest(returnCase);
         Map<String, Object> variables = variables(returnCase, request);
         variables.put("task", isBlank(task) ? null : task);

@@ -23,6 +23,11 @@ public enum EmailKind {
         return this != OPERATIONS_TASK && this != MANUAL_REVIEW && this != OPERATIONS_ALERT;
     }
 
+    /** False only for {@link #OPERATIONS_ALERT}, which is about an account or a batch, not one case. */
+    public boolean aboutACase() {
+        return this != OPERATIONS_ALERT;
+    }
+
     /** The base name of the templates and the key in subjects.properties, e.g. {@code return_label}. */
     public String templateName() {
         return name().toLowerCase(Locale.ROOT);

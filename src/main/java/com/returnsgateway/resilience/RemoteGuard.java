@@ -90,6 +90,11 @@ public class RemoteGuard {
         return guard(system).breaker.getState();
     }
 
+    /** Forgets every breaker's recent calls and closes it: the outage is known to be over (a test's, an operator's). */
+    public void resetAll() {
+        guards.values().forEach(guarded -> guarded.breaker.reset());
+    }
+
     /** Creates the breaker and limiter of a system up front, so its metrics show before its first call. */
     public void register(RemoteSystem system) {
         guard(system);

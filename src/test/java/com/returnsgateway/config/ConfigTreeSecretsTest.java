@@ -9,6 +9,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
@@ -41,6 +43,25 @@ class ConfigTreeSecretsTest {
 
         try (ConfigurableApplicationContext context = start("prod")) {
             assertThat(context.getEnvironment().getProperty("gateway.api.password")).isEqualTo("from-the-variable-file");
+        }
+    }
+
+    @Test
+    void anAmazonAccountsCredentialsComeFromFilesInFoldersNamedAfterTheProperty() throws Exception {
+        Path account = Files.createDirectories(secrets.resolve("gateway/marketplaces/amazon-us/amazon"));
+        Files.writeString(account.resolve("client-secret"), "amzn1.oa2-cs.v1.from-a-file\n");
+        Files.writeString(account.resolve("refresh-token"), "Atzr|from-a-file");
+        Files.writeString(secrets.resolve("gateway.marketplaces.amazon-us.amazon.client-id"), "amzn1.application-oa2-client.x");
+
+        try (ConfigurableApplicationContext context = start("sandbox")) {
+            GatewayProperties.Amazon amazon = Binder.get(context.getEnvironment())
+                    .bind("gateway.marketplaces", Bindable.mapOf(String.class, GatewayProperties.Marketplace.class))
+                    .get().get("amazon-us").amazon();
+            assertThat(amazon.clientSecret()).isEqualTo("amzn1.oa2-cs.v1.from-a-file");
+            assertThat(amazon.refreshToken()).isEqualTo("Atzr|from-a-file");
+            assertThat(amazon.clientId()).isEqualTo("amzn1.application-oa2-client.x");
+            // the rest of the account still comes from config/application-sandbox.yaml
+            assertThat(amazon.sellerId()).isEqualTo("A3SANDBOXUS01");
         }
     }
 

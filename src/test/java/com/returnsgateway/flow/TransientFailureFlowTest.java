@@ -2,18 +2,25 @@ package com.returnsgateway.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.returnsgateway.resilience.RemoteGuard;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** A forwarder that answers 503 for a while: the case is tried again later, and still refunds exactly once. */
 class TransientFailureFlowTest extends SandboxGatewayTest {
 
+    @Autowired
+    RemoteGuard remoteGuard;
+
     @AfterEach
     void simulatorsHealthyAgain() {
         sandbox.put("/sandbox/settings", Map.of("failureRate", 0));
+        // the outage counted against generic-express's breaker; later tests in this context start with it closed
+        remoteGuard.resetAll();
     }
 
     @Test

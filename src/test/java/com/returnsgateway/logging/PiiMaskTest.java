@@ -30,4 +30,12 @@ class PiiMaskTest {
                 .isEqualTo("Case RC-12345 moved: items[0].quantity must be from 1 to 999");
         assertThat(PiiMask.mask(null)).isNull();
     }
+
+    @Test
+    void amazonOrderFeedAndReportIdsStayReadable() {
+        assertThat(PiiMask.mask("Amazon rejected the refund in feed 60000000002 (message 3): Order 113-5563091-2087745"
+                + " has an open claim; returns report 50000000011 failed; buyer phone 614-555-0173"))
+                .isEqualTo("Amazon rejected the refund in feed 60000000002 (message 3): Order 113-5563091-2087745"
+                        + " has an open claim; returns report 50000000011 failed; buyer phone ***");
+    }
 }

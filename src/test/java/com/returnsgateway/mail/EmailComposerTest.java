@@ -52,7 +52,8 @@ class EmailComposerTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = EmailKind.class, names = {"OPERATIONS_TASK", "MANUAL_REVIEW"}, mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = EmailKind.class, names = {"OPERATIONS_TASK", "MANUAL_REVIEW", "OPERATIONS_ALERT"},
+            mode = EnumSource.Mode.EXCLUDE)
     void everyBuyerEmailNamesTheOrderAndGoesToTheBuyer(EmailKind kind) {
         ReturnCase returnCase = returnCase("C-2001", "RMA-2025-000200", americanBuyer());
 
@@ -192,7 +193,7 @@ class EmailComposerTest {
                 Stream.of(EmailKind.OPERATIONS_TASK, EmailKind.MANUAL_REVIEW)
                         .map(kind -> composer.operationsEmail(kind, hostile, HOSTILE))).toList();
 
-        assertThat(emails).hasSize(EmailKind.values().length).allSatisfy(email -> {
+        assertThat(emails).hasSize(EmailKind.values().length - 1).allSatisfy(email -> {
             assertThat(email.htmlBody()).contains("&lt;script&gt;alert(1)&lt;/script&gt;")
                     .doesNotContain("<script>", "</script>");
         });
@@ -310,5 +311,21 @@ class EmailComposerTest {
                 Files.copy(file, target.resolve(file.getFileName()));
             }
         }
+    }
+
+    @Test
+    void anAlertAboutNoCaseNamesItsSourceAndEscapesWhatAmazonSaid() {
+        OutgoingEmail alert = composer.operationsAlert("amazon-us", "Amazon refund feed failed (FATAL)",
+                "Amazon said: <script>alert(1)</script> & more", "feed-17");
+
+        assertThat(alert.to()).isEqualTo("ops@seller.example");
+        assertThat(alert.subject()).isEqualTo("[returns-gateway] amazon-us: Amazon refund feed failed (FATAL)");
+        assertThat(alert.textBody()).contains("Amazon refund feed failed (FATAL)",
+                "Amazon said: <script>alert(1)</script> & more", "Source: amazon-us");
+        assertThat(alert.htmlBody()).contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; more")
+                .doesNotContain("<script>");
+        assertThat(alert.messageId()).startsWith("<amazon-us.feed-17.operations_alert@");
+        assertThatThrownBy(() -> composer.operationsEmail(EmailKind.OPERATIONS_ALERT, hostileCase("C-2012"), "x"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("use operationsAlert");
     }
 }

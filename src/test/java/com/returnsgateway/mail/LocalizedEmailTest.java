@@ -194,6 +194,9 @@ class LocalizedEmailTest {
         ReturnCase hostile = hostile("C-4007", locale);
 
         for (EmailKind kind : EmailKind.values()) {
+            if (!kind.aboutACase()) {
+                continue;
+            }
             OutgoingEmail email = kind.toBuyer()
                     ? composer.buyerEmail(kind, hostile, refund("C-4007", RefundType.FULL), LABEL)
                     : chineseOperations.operationsEmail(kind, hostile, HOSTILE);
