@@ -100,8 +100,9 @@ public class AmazonReturnReports {
                 .query((rs, n) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant())
                 .optional();
         GatewayProperties.Amazon amazon = amazon(account);
-        if (lastFinished.isPresent() && now.isBefore(lastFinished.get().plus(amazon.reportInterval()))) {
-            return;
+        if (lastFinished.isPresent() && now.isBefore(lastFinished.get().plus(amazon.reportInterval()))
+                || !client.canCallNow(account, SpApiOperation.CREATE_REPORT)) {
+            return; // not yet time, or createReport's rate (one a minute once the burst is spent) says wait
         }
         exchange.setVariable("reportId", requestReport(account, amazon, now));
     }

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import com.returnsgateway.amazon.api.TokenBucketTest.MutableClock;
+import com.returnsgateway.testsupport.MutableClock;
 import com.returnsgateway.config.GatewayProperties;
 import java.net.http.HttpClient;
 import java.time.Duration;

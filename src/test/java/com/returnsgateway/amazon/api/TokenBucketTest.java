@@ -2,10 +2,9 @@ package com.returnsgateway.amazon.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import com.returnsgateway.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class TokenBucketTest {
@@ -50,34 +49,5 @@ class TokenBucketTest {
 
         assertThat(bucket.hasToken()).isFalse();
         assertThat(bucket.tryTake()).isEqualTo(Duration.ofSeconds(2));
-    }
-
-    /** A clock the test moves by hand. */
-    static final class MutableClock extends Clock {
-
-        private Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -3,10 +3,10 @@ package com.returnsgateway.sandbox.amazon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.returnsgateway.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 /** Token buckets and their configuration, without a server. */

@@ -2,19 +2,17 @@ package com.returnsgateway.sandbox.amazon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.returnsgateway.sandbox.SimulatorsApplication;
+import com.returnsgateway.testsupport.Http;
+import com.returnsgateway.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
-
-import com.returnsgateway.sandbox.SimulatorsApplication;
-import com.returnsgateway.testsupport.Http;
-
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -1,7 +1,7 @@
 package com.returnsgateway.sandbox.amazon;
 
+import com.returnsgateway.testsupport.MutableClock;
 import java.time.Instant;
-
 import org.springframework.context.annotation.Bean;
 
 /**

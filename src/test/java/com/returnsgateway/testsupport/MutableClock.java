@@ -1,4 +1,4 @@
-package com.returnsgateway.sandbox.amazon;
+package com.returnsgateway.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
