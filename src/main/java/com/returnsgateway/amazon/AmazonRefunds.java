@@ -32,8 +32,11 @@ public class AmazonRefunds {
         REJECTED
     }
 
-    /** The refund's row: its feed and MessageID once batched, Amazon's result once answered. */
-    public record AmazonRefund(String caseId, String account, Status status, Long feed, Integer messageId,
+    /**
+     * The refund with Amazon: the feed (Amazon's feed id once submitted) and MessageID it went in, how many feeds
+     * carried it, Amazon's result once answered.
+     */
+    public record AmazonRefund(String caseId, String account, Status status, String feedId, Integer messageId,
                                int submissions, String resultCode, String resultMessage, boolean reported) {
     }
 
@@ -88,10 +91,12 @@ public class AmazonRefunds {
     }
 
     public Optional<AmazonRefund> find(String caseId) {
-        return jdbc.sql("SELECT * FROM amazon_refund WHERE case_id = :id")
+        return jdbc.sql("""
+                        SELECT r.*, f.feed_id FROM amazon_refund r LEFT JOIN amazon_feed f ON f.id = r.feed
+                        WHERE r.case_id = :id""")
                 .param("id", caseId)
                 .query((rs, n) -> new AmazonRefund(rs.getString("case_id"), rs.getString("account"),
-                        Status.valueOf(rs.getString("status")), (Long) rs.getObject("feed"),
+                        Status.valueOf(rs.getString("status")), rs.getString("feed_id"),
                         (Integer) rs.getObject("message_id"), rs.getInt("submissions"), rs.getString("result_code"),
                         rs.getString("result_message"), rs.getBoolean("reported")))
                 .optional();
@@ -133,13 +138,7 @@ public class AmazonRefunds {
                 .update();
     }
 
-    private String feedId(AmazonRefund refund) {
-        if (refund.feed() == null) {
-            return "(none)";
-        }
-        return jdbc.sql("SELECT coalesce(feed_id, 'row ' || id) FROM amazon_feed WHERE id = :id")
-                .param("id", refund.feed())
-                .query(String.class)
-                .single();
+    private static String feedId(AmazonRefund refund) {
+        return refund.feedId() == null ? "(not submitted)" : refund.feedId();
     }
 }

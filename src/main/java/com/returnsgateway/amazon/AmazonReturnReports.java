@@ -230,7 +230,7 @@ public class AmazonReturnReports {
                 .param("account", account)
                 .param("reportId", reportId)
                 .update();
-        log.warn("Amazon {}: {}", account, message);
+        log.warn("{}: {}", account, message);
         return message;
     }
 
