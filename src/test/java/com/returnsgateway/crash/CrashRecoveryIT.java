@@ -29,15 +29,24 @@ import tools.jackson.databind.node.ObjectNode;
  * gateway runs in another on a persistent embedded PostgreSQL, is fed return requests in batches, and is killed with
  * SIGKILL at random moments while it works (and stopped once with SIGTERM), then restarted each time. At the end
  * every request has exactly one case, none is still ACTIVE, no return was refunded twice, no waybill was asked to
- * be intercepted twice, and an email is duplicated only when a kill cut its SMTP exchange short.
+ * be intercepted twice, and an email is duplicated only when a kill cut its SMTP exchange short. Amazon returns run
+ * through the same kills: read from the simulated returns report, refunded in batched feeds, each refund in
+ * exactly one feed message.
  */
 class CrashRecoveryIT {
 
     private static final int RETURNS = 500;
+    private static final int AMAZON_RETURNS = 60;
     private static final int BATCHES = 5;
     private static final int KILLS = 5;
     private static final int WORKERS = 16;
     private static final Path WORK = Path.of("target", "crash-test");
+    private static final Path AMAZON_SELLERS = WORK.resolve("amazon-sellers.json");
+    private static final Path ORDER_WAYBILLS = WORK.resolve("order-waybills.csv");
+    /** Amazon's rates for orders, reports and feeds would make the test wait minutes: raised on both sides. */
+    private static final Map<String, String> AMAZON_RATES = Map.of("getOrder", "20", "getOrderItems", "20",
+            "createRestrictedDataToken", "20", "createReport", "5", "getReportDocument", "5", "createFeed", "5",
+            "getFeeds", "5", "getFeedDocument", "5");
 
     private final int simulatorsPort = TestPorts.free();
     private final int smtpPort = TestPorts.free();
@@ -64,12 +73,21 @@ class CrashRecoveryIT {
         deleteRecursively(WORK);
         long startedAt = System.nanoTime();
 
-        JavaProcess sims = start("simulators", List.of("--spring.profiles.active=simulators",
+        Files.createDirectories(WORK);
+        Files.writeString(AMAZON_SELLERS, Http.JSON.createObjectNode().set("sellers", Http.JSON.readTree(
+                Files.readString(Path.of("config/sandbox/amazon-seed.json"))).get("sellers")).toString());
+        Files.writeString(ORDER_WAYBILLS, "orderId,forwarder,waybill\n");
+        List<String> simulatorArgs = new ArrayList<>(List.of("--spring.profiles.active=simulators",
                 "--server.port=" + simulatorsPort, "--sandbox.smtp.port=" + smtpPort, "--sandbox.seed.enabled=false",
-                "--sandbox.simulators.latency=40ms", "--sandbox.sftp.port=0", "--sandbox.sftp.enabled=false"));
+                "--sandbox.simulators.latency=40ms", "--sandbox.sftp.port=0", "--sandbox.sftp.enabled=false",
+                "--sandbox.amazon.seed-at-startup=true", "--sandbox.amazon.seed-file=" + AMAZON_SELLERS,
+                "--sandbox.amazon.report-polls-before-done=1", "--sandbox.amazon.feed-polls-before-done=1"));
+        AMAZON_RATES.forEach((operation, rate) -> simulatorArgs.add("--sandbox.amazon.rate-limits." + operation
+                + ".rate=" + rate));
+        JavaProcess sims = start("simulators", simulatorArgs);
         awaitUp(simulators, "/sandbox", sims);
 
-        List<Expectation> fed = new ArrayList<>();
+        List<Expectation> fed = new ArrayList<>(feedAmazon(AMAZON_RETURNS));
         JavaProcess gw = startGateway();
         int kills = 0;
         long gracefulStopMillis = 0;
@@ -99,8 +117,9 @@ class CrashRecoveryIT {
         }
         awaitUp(gateway, "/api/cases?size=1", gw);
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> cases().size() == RETURNS && cases().stream()
-                        .noneMatch(c -> "ACTIVE".equals(c.get("phase").asString())));
+                .until(() -> cases().size() == RETURNS + AMAZON_RETURNS && cases().stream()
+                        .noneMatch(c -> "ACTIVE".equals(c.get("phase").asString())
+                                || "AWAITING_MARKETPLACE".equals(c.get("status").asString())));
 
         List<JsonNode> cases = cases();
         Map<String, Long> casesPerReturn = countBy(cases, "returnId");
@@ -113,7 +132,15 @@ class CrashRecoveryIT {
                 Long::sum));
         long duplicateMails = mails.size() - mailsByMessage.size();
         long mostCopiesOfOneMail = max(mailsByMessage);
-        long expectedRefunds = fed.stream().filter(Expectation::refunded).count();
+        long expectedRefunds = fed.stream().filter(e -> e.refunded() && !e.amazon()).count();
+        long expectedAmazonRefunds = fed.stream().filter(e -> e.refunded() && e.amazon()).count();
+        List<JsonNode> amazonMessages = new ArrayList<>();
+        for (JsonNode feed : simulators.get("/sandbox/amazon/feeds").json()) {
+            feed.get("adjustments").forEach(amazonMessages::add);
+        }
+        List<JsonNode> amazonAccepted = amazonMessages.stream()
+                .filter(m -> "ACCEPTED".equals(m.get("result").asString())).toList();
+        long amazonFeeds = simulators.get("/sandbox/amazon/feeds").json().size();
         long expectedIntercepts = fed.stream().filter(Expectation::intercepted).count();
 
         System.out.printf("""
@@ -122,23 +149,28 @@ class CrashRecoveryIT {
                         gateway starts         %d (%d SIGKILL, 1 SIGTERM stopped in %d ms)
                         cases                  %d for %d distinct returns; by phase %s
                         refunds at marketplace %d (expected %d); most per return %d; most per key %d; replays %d
+                        refunds at Amazon      %d accepted (expected %d) in %d feeds; most messages per order %d
                         intercepts at 4px      %d (expected %d); most per waybill %d; replays %d
                         emails                 %d; duplicates %d; most copies of one email %d (allowed 1 + %d kills)
                         elapsed                %d s
                         """, seed, fed.size(), BATCHES, starts, kills, gracefulStopMillis, cases.size(),
                 casesPerReturn.size(), phases, refunds.size(), expectedRefunds, max(countBy(refunds, "returnId")),
-                max(countBy(refunds, "idempotencyKey")), sum(refunds, "replays"), intercepts.size(),
+                max(countBy(refunds, "idempotencyKey")), sum(refunds, "replays"), amazonAccepted.size(),
+                expectedAmazonRefunds, amazonFeeds, max(countBy(amazonMessages, "amazonOrderId")), intercepts.size(),
                 expectedIntercepts, max(countBy(intercepts, "waybill")), sum(intercepts, "replays"), mails.size(),
                 duplicateMails, mostCopiesOfOneMail, kills, (System.nanoTime() - startedAt) / 1_000_000_000);
 
         assertThat(kills).isGreaterThanOrEqualTo(KILLS);
-        assertThat(cases).hasSize(RETURNS);
+        assertThat(cases).hasSize(RETURNS + AMAZON_RETURNS);
         assertThat(casesPerReturn.keySet()).isEqualTo(fed.stream().map(Expectation::returnId)
                 .collect(java.util.stream.Collectors.toSet()));
         assertThat(phases).doesNotContainKey("ACTIVE");
         assertThat(max(countBy(refunds, "returnId"))).as("refunds per return").isEqualTo(1);
         assertThat(max(countBy(refunds, "idempotencyKey"))).as("refunds per key").isEqualTo(1);
         assertThat(refunds).hasSize((int) expectedRefunds);
+        // a refund sent twice to Amazon would show as a second message for its order, accepted or not
+        assertThat(max(countBy(amazonMessages, "amazonOrderId"))).as("feed messages per Amazon order").isEqualTo(1);
+        assertThat(amazonAccepted).hasSize((int) expectedAmazonRefunds);
         assertThat(max(countBy(intercepts, "waybill"))).as("intercepts per waybill").isEqualTo(1);
         assertThat(intercepts).hasSize((int) expectedIntercepts);
         // SMTP cannot be asked what it received: only an email whose SMTP exchange a kill cut short is sent again,
@@ -179,7 +211,7 @@ class CrashRecoveryIT {
             item.put("quantity", 1);
             item.putObject("unitPrice").put("amount", kind.price).put("currency", "USD");
             r.putObject("shipment").put("forwarder", kind.forwarder).put("waybill", waybill);
-            expectations.add(new Expectation(returnId, kind.status, kind.refunded, kind == Kind.INTERCEPT));
+            expectations.add(new Expectation(returnId, kind.status, kind.refunded, kind == Kind.INTERCEPT, false));
         }
         var reply = simulators.post("/sandbox/marketplace/returns", returns);
         assertThat(reply.status()).as(reply.text()).isEqualTo(201);
@@ -209,11 +241,42 @@ class CrashRecoveryIT {
         }
     }
 
-    private record Expectation(String returnId, String status, boolean refunded, boolean intercepted) {
+    private record Expectation(String returnId, String status, boolean refunded, boolean intercepted,
+                               boolean amazon) {
+    }
+
+    /** Amazon orders with their parcels, and a return for each in the returns report. */
+    private List<Expectation> feedAmazon(int count) throws IOException {
+        List<Expectation> expectations = new ArrayList<>();
+        StringBuilder waybills = new StringBuilder();
+        for (int n = 0; n < count; n++) {
+            Kind kind = Kind.values()[n % Kind.values().length];
+            String orderId = String.format("113-%07d-%07d", 9000000 + n, n);
+            String waybill = String.format("%s%08dA", kind.forwarder.equals("4px") ? "4PX" : "GE", n);
+            String sku = "AMZ-SKU-" + n;
+            var order = simulators.post("/sandbox/amazon/orders", Map.of("orderId", orderId,
+                    "sellerId", "A3SANDBOXUS01", "marketplaceId", "ATVPDKIKX0DER",
+                    "buyer", Map.of("name", "Amazon Buyer " + n, "email", "amazon" + n + "@marketplace.amazon.example",
+                            "address", Map.of("line1", n + " Prime Street", "city", "Reno", "postalCode", "89502",
+                                    "country", "US")),
+                    "items", List.of(Map.of("orderItemId", "OI" + n, "sku", sku, "asin", "B0CRASH" + n,
+                            "title", "Crash item " + n, "quantity", 1, "itemPrice", kind.price, "currency", "USD")),
+                    "parcel", Map.of("forwarder", kind.forwarder, "waybill", waybill, "status", kind.code,
+                            "interceptable", true)));
+            assertThat(order.status()).as(order.text()).isEqualTo(201);
+            String rma = String.format("CRASHAMZ%04d", n);
+            var request = simulators.post("/sandbox/amazon/returns", Map.of("orderId", orderId, "rmaId", rma,
+                    "items", List.of(Map.of("sku", sku, "quantity", 1))));
+            assertThat(request.status()).as(request.text()).isEqualTo(201);
+            waybills.append(orderId).append(',').append(kind.forwarder).append(',').append(waybill).append('\n');
+            expectations.add(new Expectation(rma, kind.status, kind.refunded, kind == Kind.INTERCEPT, true));
+        }
+        Files.writeString(ORDER_WAYBILLS, waybills, java.nio.file.StandardOpenOption.APPEND);
+        return expectations;
     }
 
     private JavaProcess startGateway() throws IOException {
-        return start("gateway", List.of("--server.port=" + gatewayPort,
+        List<String> args = new ArrayList<>(List.of("--server.port=" + gatewayPort,
                 "--sandbox.simulators.base-url=http://localhost:" + simulatorsPort,
                 "--sandbox.smtp.port=" + smtpPort,
                 "--gateway.embedded-db.data-dir=" + WORK.resolve("postgres"),
@@ -221,7 +284,15 @@ class CrashRecoveryIT {
                 "--gateway.dispatcher.interval=200ms",
                 "--gateway.intake.poll-interval=1s",
                 "--gateway.retry.initial-delay=1s",
-                "--gateway.retry.max-attempts=10"));
+                "--gateway.retry.max-attempts=10",
+                "--gateway.shipment-lookup.file=" + ORDER_WAYBILLS,
+                "--gateway.amazon-api.poll-interval=500ms",
+                "--gateway.amazon-api.max-backoff=5s",
+                "--gateway.marketplaces.amazon-us.amazon.report-interval=2s",
+                "--gateway.marketplaces.amazon-us.amazon.feed-interval=1s",
+                "--gateway.marketplaces.amazon-jp.poll=false"));
+        AMAZON_RATES.forEach((operation, rate) -> args.add("--gateway.amazon-api.rates." + operation + "=" + rate));
+        return start("gateway", args);
     }
 
     private JavaProcess start(String name, List<String> args) throws IOException {
