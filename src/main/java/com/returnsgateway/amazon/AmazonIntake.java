@@ -43,10 +43,14 @@ public class AmazonIntake {
         this.clock = clock;
     }
 
-    /** Opens a case for one return (all its item rows); a return seen before is left alone, without Orders calls. */
+    /**
+     * Opens a case for one return (all its item rows). A return seen before, as a case or in the quarantine, is left
+     * alone without Orders calls: each report window overlaps the last one by a day.
+     */
     public void accept(List<ReturnReportRow> rows, String account, String reportId) {
         ReturnReportRow first = rows.get(0);
-        if (cases.findCaseId(account, first.amazonRmaId()).isPresent()) {
+        if (cases.findCaseId(account, first.amazonRmaId()).isPresent()
+                || quarantine.contains("amazon:" + account, first.amazonRmaId())) {
             return;
         }
         GatewayProperties.Amazon amazon = properties.marketplaces().get(account).amazon();

@@ -15,12 +15,15 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -178,8 +181,10 @@ public class AmazonReturnReports {
                     + " unpacked: " + e.getMessage(), true, null, 200, null);
         }
         for (ReturnsReport.RowProblem problem : parsed.problems()) {
-            quarantine.keep("amazon:" + account, "report " + reportId + " line " + problem.line(), problem.reason(),
-                    problem.rawLine() == null ? "" : problem.rawLine());
+            // the next report's window overlaps this one: the same bad row is kept once, by its content
+            String raw = problem.rawLine() == null ? "" : problem.rawLine();
+            quarantine.keepOnce("amazon:" + account, "report row " + fingerprint(raw), "returns report " + reportId
+                    + " line " + problem.line() + ": " + problem.reason(), raw);
         }
         List<List<ReturnReportRow>> returns = new ArrayList<>(AmazonReturnMapper.byReturn(parsed.rows()).values());
         exchange.setVariable("rowsRead", parsed.rows().size());
@@ -274,6 +279,16 @@ public class AmazonReturnReports {
                 .param("account", account)
                 .param("reportId", reportId)
                 .update();
+    }
+
+    /** A short, stable name for a report row's content. */
+    static String fingerprint(String row) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(row.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     private static Reader reader(byte[] bytes, String compression) throws IOException {

@@ -40,6 +40,28 @@ public class Quarantine {
         log.warn("Quarantined input from {} ({}): {}", source, PiiMask.mask(reference), PiiMask.mask(reason));
     }
 
+    /**
+     * Keeps the input unless one from the same source under the same reference is kept already: for sources that
+     * read the same input again and again (an Amazon report window overlaps the last one by a day).
+     *
+     * @return true when it was kept now
+     */
+    public boolean keepOnce(String source, String reference, String reason, String payload) {
+        if (contains(source, reference)) {
+            return false;
+        }
+        keep(source, reference, reason, payload);
+        return true;
+    }
+
+    public boolean contains(String source, String reference) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM quarantine WHERE source = :source AND reference = :reference)")
+                .param("source", source)
+                .param("reference", reference)
+                .query(Boolean.class)
+                .single();
+    }
+
     public List<Entry> list(int limit) {
         return jdbc.sql("SELECT id, source, reference, reason, payload, received_at FROM quarantine ORDER BY id DESC LIMIT :limit")
                 .param("limit", limit)

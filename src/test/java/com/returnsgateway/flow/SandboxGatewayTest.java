@@ -19,7 +19,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -160,6 +162,20 @@ abstract class SandboxGatewayTest {
         var reply = sandbox.put("/sandbox/forwarders/" + forwarder + "/shipments/" + waybill,
                 Map.of("status", status, "interceptable", interceptable));
         assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+    }
+
+    @Autowired
+    JdbcClient jdbc;
+
+    /**
+     * Until both sandbox Amazon accounts have read a report: their Orders API calls for the seeded returns are done
+     * (later reports overlap, but returns already read make no calls).
+     */
+    void awaitSeededAmazonReturnsTakenIn() {
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("""
+                        SELECT count(DISTINCT account) FROM amazon_report
+                        WHERE account IN ('amazon-us', 'amazon-jp') AND status = 'PROCESSED'""")
+                .query(Long.class).single() == 2);
     }
 
     /** The gateway finds this order's parcel in the order-to-waybill file, as for a marketplace that names none. */
