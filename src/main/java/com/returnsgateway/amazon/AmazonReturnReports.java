@@ -111,9 +111,9 @@ public class AmazonReturnReports {
     }
 
     private String requestReport(String account, GatewayProperties.Amazon amazon, Instant now) {
-        Instant checkpoint = checkpoint(account).orElse(now.minus(amazon.initialLookback()));
-        Instant start = checkpoint.minus(OVERLAP);
-        Instant end = min(now.truncatedTo(ChronoUnit.SECONDS), start.plus(MAX_WINDOW));
+        Window window = Window.next(checkpoint(account), now, amazon.initialLookback());
+        Instant start = window.start();
+        Instant end = window.end();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("reportType", REPORT_TYPE);
         body.put("marketplaceIds", amazon.marketplaceIds());
@@ -279,6 +279,19 @@ public class AmazonReturnReports {
                 .param("account", account)
                 .param("reportId", reportId)
                 .update();
+    }
+
+    /**
+     * The data window of the next returns report: from a day before the checkpoint (or {@code initial-lookback}
+     * before now, the first time) to now, but at most 60 days, so a long backlog is read report by report.
+     */
+    record Window(Instant start, Instant end) {
+
+        static Window next(Optional<Instant> checkpoint, Instant now, Duration initialLookback) {
+            Instant start = checkpoint.orElse(now.minus(initialLookback)).minus(OVERLAP);
+            Instant end = min(now.truncatedTo(ChronoUnit.SECONDS), start.plus(MAX_WINDOW));
+            return new Window(start, end);
+        }
     }
 
     /** A short, stable name for a report row's content. */
