@@ -29,6 +29,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Variable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -58,10 +59,12 @@ public class AmazonRefundFeeds {
     private final TransactionTemplate transaction;
     private final WorkLeases leases;
     private final Clock clock;
+    private final Duration feedListDelay;
 
     public AmazonRefundFeeds(SpApiClient client, RefundAdjustments adjustments, Cases cases,
                              GatewayProperties properties, AmazonFeedStore store, TransactionTemplate transaction,
-                             WorkLeases leases, Clock clock) {
+                             WorkLeases leases, Clock clock,
+                             @Value("${gateway.amazon-api.feed-list-delay:1m}") Duration feedListDelay) {
         this.client = client;
         this.adjustments = adjustments;
         this.cases = cases;
@@ -70,6 +73,7 @@ public class AmazonRefundFeeds {
         this.transaction = transaction;
         this.leases = leases;
         this.clock = clock;
+        this.feedListDelay = feedListDelay;
     }
 
     /**
@@ -182,14 +186,15 @@ public class AmazonRefundFeeds {
 
     /**
      * A createFeed whose answer was lost: Amazon's feed list since then tells. One feed there that the gateway does
-     * not know is this one; none means it was not created (the document is submitted again); several cannot be told
-     * apart, so the refunds go to operators rather than risk paying twice.
+     * not know is this one; none, once {@code feed-list-delay} has passed since the attempt, means it was not created
+     * (the document is submitted again); several cannot be told apart, so the refunds go to operators rather than
+     * risk paying twice.
      */
     public void reconcile(@Variable("account") String account, @Variable("feedRow") long feedRow,
                           Exchange exchange) {
         Feed feed = store.get(feedRow);
-        Instant since = (feed.submitStartedAt() == null ? clock.instant() : feed.submitStartedAt())
-                .minus(Duration.ofMinutes(5));
+        Instant attempted = feed.submitStartedAt() == null ? clock.instant() : feed.submitStartedAt();
+        Instant since = attempted.minus(Duration.ofMinutes(5));
         Set<String> known = store.knownFeedIds();
         List<String> unknown = new ArrayList<>();
         String page = "/feeds/2021-06-30/feeds?feedTypes=" + FEED_TYPE + "&createdSince=" + encode(since.toString());
@@ -210,6 +215,10 @@ public class AmazonRefundFeeds {
                     unknown.get(0));
             store.submitted(feedRow, unknown.get(0));
             exchange.setVariable("feedStatus", "SUBMITTED");
+        } else if (unknown.isEmpty() && clock.instant().isBefore(attempted.plus(feedListDelay))) {
+            // a feed created a moment ago may not be listed yet: "none" is trusted only once the list has caught up
+            log.info("Amazon {}: the lost createFeed of row {} is not in Amazon's feed list yet; asking again before"
+                    + " submitting anything", account, feedRow);
         } else if (unknown.isEmpty()) {
             log.info("Amazon {}: the lost createFeed of row {} did not reach Amazon; it is submitted again", account,
                     feedRow);

@@ -288,6 +288,7 @@ class CrashRecoveryIT {
                 "--gateway.shipment-lookup.file=" + ORDER_WAYBILLS,
                 "--gateway.amazon-api.poll-interval=500ms",
                 "--gateway.amazon-api.max-backoff=5s",
+                "--gateway.amazon-api.feed-list-delay=5s",
                 "--gateway.marketplaces.amazon-us.amazon.report-interval=2s",
                 "--gateway.marketplaces.amazon-us.amazon.feed-interval=1s",
                 "--gateway.marketplaces.amazon-jp.poll=false"));

@@ -76,6 +76,15 @@ class AmazonFeedRecoveryTest extends SandboxGatewayTest {
         jdbc.sql("UPDATE amazon_feed SET status = 'SUBMITTING', submit_started_at = now() WHERE id = :id")
                 .param("id", row).update();
 
+        // a feed created a moment ago might not be listed yet: the gateway does not take "none" for an answer yet
+        cycle.setVariable("feedStatus", "SUBMITTING");
+        feeds.reconcile(ACCOUNT, row, cycle);
+        assertThat(cycle.getVariable("feedStatus", String.class)).isEqualTo("SUBMITTING");
+        assertThat(feedStatus(row)).isEqualTo("SUBMITTING");
+
+        // it restarted a while later (gateway.amazon-api.feed-list-delay, 1 min): now "none" means not created
+        jdbc.sql("UPDATE amazon_feed SET submit_started_at = now() - interval '2 minutes' WHERE id = :id")
+                .param("id", row).update();
         feeds.reconcile(ACCOUNT, row, cycle);
         assertThat(cycle.getVariable("feedStatus", String.class)).isEqualTo("BUILT");
         feeds.submit(ACCOUNT, row, cycle);
@@ -132,6 +141,10 @@ class AmazonFeedRecoveryTest extends SandboxGatewayTest {
         feeds.applyProcessingReport(ACCOUNT, row, cycle.getVariable("resultFeedDocumentId", String.class));
         ObjectNode lookup = Http.JSON.createObjectNode().put("orderId", orderId);
         return caseWhere(lookup, c -> "REFUNDED".equals(c.get("status").asString()));
+    }
+
+    private String feedStatus(long row) {
+        return jdbc.sql("SELECT status FROM amazon_feed WHERE id = :id").param("id", row).query(String.class).single();
     }
 
     private String feedId(long row) {
