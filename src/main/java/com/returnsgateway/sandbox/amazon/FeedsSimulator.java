@@ -139,14 +139,11 @@ public class FeedsSimulator {
         final List<Outcome> outcomes;
         final String fatal;
         final byte[] report;
-        int polls;
-        String status = "IN_QUEUE";
-        Instant processingStart;
-        Instant processingEnd;
+        final SimulatedProcessing processing;
         String resultDocumentId;
 
         Feed(String feedId, String sellerId, List<String> marketplaceIds, String inputDocumentId, Instant created,
-             List<Outcome> outcomes, String fatal, byte[] report) {
+             List<Outcome> outcomes, String fatal, byte[] report, int pollsBeforeDone) {
             this.feedId = feedId;
             this.sellerId = sellerId;
             this.marketplaceIds = marketplaceIds;
@@ -155,6 +152,7 @@ public class FeedsSimulator {
             this.outcomes = outcomes;
             this.fatal = fatal;
             this.report = report;
+            this.processing = new SimulatedProcessing(pollsBeforeDone);
         }
 
         ObjectNode toJson() {
@@ -164,13 +162,7 @@ public class FeedsSimulator {
             ArrayNode mp = n.putArray("marketplaceIds");
             marketplaceIds.forEach(mp::add);
             n.put("createdTime", AmazonJson.timestamp(created));
-            n.put("processingStatus", status);
-            if (processingStart != null) {
-                n.put("processingStartTime", AmazonJson.timestamp(processingStart));
-            }
-            if (processingEnd != null) {
-                n.put("processingEndTime", AmazonJson.timestamp(processingEnd));
-            }
+            processing.putInto(n);
             if (resultDocumentId != null) {
                 n.put("resultFeedDocumentId", resultDocumentId);
             }
@@ -265,7 +257,7 @@ public class FeedsSimulator {
                     List.of(new ProcessingReportXml.Result(0, CODE_FATAL, fatal, null)));
         }
         feeds.put(feedId, new Feed(feedId, caller.sellerId(), marketplaceIds, documentId, now(),
-                List.copyOf(outcomes), fatal, report));
+                List.copyOf(outcomes), fatal, report, pollsBeforeDone));
         return feedId;
     }
 
@@ -354,30 +346,17 @@ public class FeedsSimulator {
         if (feed == null || !feed.sellerId.equals(caller.sellerId())) {
             throw SpApiException.notFound("Feed " + feedId + " not found.");
         }
-        if (feed.status.equals("IN_QUEUE") || feed.status.equals("IN_PROGRESS")) {
-            feed.polls++;
-            if (feed.polls > pollsBeforeDone) {
-                finish(feed);
-            } else if (feed.polls > 1) {
-                feed.status = "IN_PROGRESS";
-                if (feed.processingStart == null) {
-                    feed.processingStart = now();
-                }
-            }
+        if (feed.processing.poll(now())) {
+            finish(feed);
         }
         return feed.toJson();
     }
 
     private void finish(Feed feed) {
-        Instant now = now();
-        if (feed.processingStart == null) {
-            feed.processingStart = now;
-        }
-        feed.processingEnd = now;
         String id = "amzn1.tortuga.4.na." + UUID.randomUUID();
         documents.put(id, new FeedDocument(id, feed.sellerId, "text/xml; charset=UTF-8", true, feed.report));
         feed.resultDocumentId = id;
-        feed.status = feed.fatal == null ? "DONE" : "FATAL";
+        feed.processing.end(feed.fatal == null ? "DONE" : "FATAL", now());
     }
 
     /**
@@ -406,7 +385,7 @@ public class FeedsSimulator {
                 .filter(f -> f.sellerId.equals(caller.sellerId()))
                 .filter(f -> types.isEmpty() || types.contains(PAYMENT_ADJUSTMENT))
                 .filter(f -> mps.isEmpty() || f.marketplaceIds.stream().anyMatch(mps::contains))
-                .filter(f -> statuses.isEmpty() || statuses.contains(f.status))
+                .filter(f -> statuses.isEmpty() || statuses.contains(f.processing.status()))
                 .filter(f -> !f.created.isBefore(since) && !f.created.isAfter(until))
                 .sorted(NEWEST_FIRST)
                 .filter(f -> after == null || NEWEST_FIRST.compare(f, after.probe()) > 0)
@@ -442,7 +421,7 @@ public class FeedsSimulator {
         }
 
         Feed probe() {
-            return new Feed(feedId, "", List.of(), "", created, List.of(), null, null);
+            return new Feed(feedId, "", List.of(), "", created, List.of(), null, null, 0);
         }
     }
 
@@ -485,7 +464,7 @@ public class FeedsSimulator {
             n.put("feedType", PAYMENT_ADJUSTMENT);
             n.put("feedDocumentId", f.inputDocumentId);
             n.put("createdTime", AmazonJson.timestamp(f.created));
-            n.put("processingStatus", f.status);
+            n.put("processingStatus", f.processing.status());
             ArrayNode mp = n.putArray("marketplaceIds");
             f.marketplaceIds.forEach(mp::add);
             if (f.resultDocumentId != null) {

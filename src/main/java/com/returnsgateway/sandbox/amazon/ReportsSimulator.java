@@ -69,15 +69,12 @@ public class ReportsSimulator {
         final Instant end;
         final Instant created;
         final boolean fail;
-        int polls;
-        String status = "IN_QUEUE";
-        Instant processingStart;
-        Instant processingEnd;
+        final SimulatedProcessing processing;
         String documentId;
         int rows;
 
         Report(String reportId, String sellerId, List<String> marketplaceIds, Instant start, Instant end,
-               Instant created, boolean fail) {
+               Instant created, boolean fail, int pollsBeforeDone) {
             this.reportId = reportId;
             this.sellerId = sellerId;
             this.marketplaceIds = marketplaceIds;
@@ -85,6 +82,7 @@ public class ReportsSimulator {
             this.end = end;
             this.created = created;
             this.fail = fail;
+            this.processing = new SimulatedProcessing(pollsBeforeDone);
         }
 
         ObjectNode toJson() {
@@ -96,13 +94,7 @@ public class ReportsSimulator {
             n.put("dataStartTime", AmazonJson.timestamp(start));
             n.put("dataEndTime", AmazonJson.timestamp(end));
             n.put("createdTime", AmazonJson.timestamp(created));
-            n.put("processingStatus", status);
-            if (processingStart != null) {
-                n.put("processingStartTime", AmazonJson.timestamp(processingStart));
-            }
-            if (processingEnd != null) {
-                n.put("processingEndTime", AmazonJson.timestamp(processingEnd));
-            }
+            processing.putInto(n);
             if (documentId != null) {
                 n.put("reportDocumentId", documentId);
             }
@@ -141,7 +133,8 @@ public class ReportsSimulator {
                 failNext--;
             }
             String id = Long.toString(sequence.incrementAndGet());
-            reports.put(id, new Report(id, caller.sellerId(), marketplaceIds, start, end, now(), fail));
+            reports.put(id, new Report(id, caller.sellerId(), marketplaceIds, start, end, now(), fail,
+                    pollsBeforeDone));
             return id;
         }
     }
@@ -152,34 +145,22 @@ public class ReportsSimulator {
         if (report == null || !report.sellerId.equals(caller.sellerId())) {
             throw SpApiException.notFound("Report " + reportId + " not found.");
         }
-        if (report.status.equals("IN_QUEUE") || report.status.equals("IN_PROGRESS")) {
-            report.polls++;
-            if (report.polls > pollsBeforeDone) {
-                finish(report);
-            } else if (report.polls > 1) {
-                report.status = "IN_PROGRESS";
-                if (report.processingStart == null) {
-                    report.processingStart = now();
-                }
-            }
+        if (report.processing.poll(now())) {
+            finish(report);
         }
         return report.toJson();
     }
 
     private void finish(Report report) {
         Instant now = now();
-        if (report.processingStart == null) {
-            report.processingStart = now;
-        }
-        report.processingEnd = now;
         if (report.fail) {
-            report.status = "FATAL";
+            report.processing.end("FATAL", now);
             return;
         }
         List<SimulatedOrderBook.ReturnedOrder> returns = orders.returns(report.sellerId, report.marketplaceIds,
                 report.start, report.end);
         if (returns.isEmpty()) {
-            report.status = "CANCELLED";
+            report.processing.end("CANCELLED", now);
             return;
         }
         List<List<String>> rows = ReturnsFlatFile.rows(returns, orders::refunded);
@@ -188,7 +169,7 @@ public class ReportsSimulator {
                 ReturnsFlatFile.gzip(ReturnsFlatFile.render(rows))));
         report.documentId = documentId;
         report.rows = rows.size();
-        report.status = "DONE";
+        report.processing.end("DONE", now);
     }
 
     /** getReportDocument: the seller's document, or 404. */
@@ -217,7 +198,7 @@ public class ReportsSimulator {
         for (Report r : reports.values()) {
             ObjectNode n = r.toJson();
             n.put("sellerId", r.sellerId);
-            n.put("polls", r.polls);
+            n.put("polls", r.processing.polls());
             n.put("rows", r.rows);
             n.put("failOnPurpose", r.fail);
             list.add(n);
