@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,6 +41,7 @@ public class AmazonOrders {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final Set<String> refusedRestrictedData = ConcurrentHashMap.newKeySet();
 
     public AmazonOrders(SpApiClient client, GatewayProperties properties, JdbcClient jdbc, JsonMapper json,
                         Clock clock) {
@@ -101,8 +104,11 @@ public class AmazonOrders {
             return response.text("restrictedDataToken");
         } catch (SpApiException e) {
             if (e.isAccessDenied()) {
-                log.warn("Amazon {} refused a restricted data token (the application or seller lacks the role for"
-                        + " buyer info); the buyer's email falls back: {}", account, e.getMessage());
+                // said once per account and run: it holds for every order until the role is granted
+                if (refusedRestrictedData.add(account)) {
+                    log.warn("Amazon {} refused a restricted data token (the application or seller lacks the role for"
+                            + " buyer info); buyers' emails go to the fallback address: {}", account, e.getMessage());
+                }
                 return null;
             }
             throw e;
