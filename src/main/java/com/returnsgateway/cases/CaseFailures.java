@@ -42,18 +42,27 @@ public class CaseFailures {
         this.clock = clock;
     }
 
-    public void handle(@Variable("caseId") String caseId, Exchange exchange) {
+    public void handle(@Variable("caseId") String caseId, @Variable("claimToken") String claimToken,
+                       Exchange exchange) {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String reason = describe(failure);
         exchange.setVariable("notifyOperations", false);
+        Claim claim = new Claim(caseId, claimToken);
         try {
+            if (!queue.renew(claim)) {
+                // this worker outlived its lease: the worker that claimed the case since decides, not this one
+                log.warn("Case {} failed ({}) after this worker's claim ran out; the worker holding it now goes on",
+                        caseId, PiiMask.mask(reason));
+                queue.release(claim);
+                return;
+            }
             int attempts = cases.get(caseId).attempts() + 1;
             if (isTransient(failure) && attempts < properties.retry().maxAttempts()) {
                 Instant next = clock.instant().plus(delay(attempts, failure));
                 cases.record(caseId, "gateway", "ATTEMPT_FAILED", "Attempt " + attempts + " failed: " + reason
                         + "; next attempt at " + next, "RETRY");
                 // last: this gives the claim back, and from then on the case may be claimed again
-                repository.scheduleRetry(caseId, attempts, next, reason, clock.instant());
+                repository.scheduleRetry(claim, attempts, next, reason, clock.instant());
                 log.warn("Case {} attempt {} failed, retrying at {}: {}", caseId, attempts, next, PiiMask.mask(reason));
                 queue.forget();
                 return;
@@ -65,7 +74,7 @@ public class CaseFailures {
             exchange.setVariable("reviewReason", why);
             exchange.setVariable("notifyOperations", true);
             log.error("Case {} needs manual review: {}", caseId, PiiMask.mask(why));
-            queue.release(caseId);
+            queue.release(claim);
         } catch (RuntimeException e) {
             log.error("Case {} failed ({}) and the failure could not be recorded: {}", caseId, PiiMask.mask(reason),
                     e.toString());

@@ -47,19 +47,28 @@ public class CaseQueue {
         }
     }
 
-    public List<String> claimDue() {
+    public List<Claim> claimDue() {
         int room = properties.workers() * 2 - inFlight.get();
         int limit = Math.min(room, properties.dispatcher().batchSize());
         if (limit <= 0) {
             return List.of();
         }
-        List<String> claimed = repository.claimDue(instanceId, properties.dispatcher().lease(), limit, clock.instant());
+        List<Claim> claimed = repository.claimDue(instanceId, properties.dispatcher().lease(), limit, clock.instant());
         inFlight.addAndGet(claimed.size());
         return claimed;
     }
 
-    public void release(String caseId) {
-        repository.release(caseId, instanceId);
+    /**
+     * Before each step: extends the lease, or says the case is no longer this worker's (it waited longer than the
+     * lease, e.g. on a database that was away, and another worker has claimed the case since).
+     */
+    public boolean renew(Claim claim) {
+        return repository.renew(claim, properties.dispatcher().lease(), clock.instant());
+    }
+
+    /** The worker is done with the case: the claim is given back (a no-op when another worker holds it now). */
+    public void release(Claim claim) {
+        repository.release(claim);
         inFlight.decrementAndGet();
     }
 

@@ -149,12 +149,13 @@ public class CaseRepository {
     }
 
     /**
-     * Claims up to {@code limit} ACTIVE cases that are due and not leased by a live instance. SKIP LOCKED lets
-     * several instances claim at once without ever taking the same case.
+     * Claims up to {@code limit} ACTIVE cases that are due and not leased by a live instance, each under a new token.
+     * SKIP LOCKED lets several instances claim at once without ever taking the same case.
      */
-    public List<String> claimDue(String instanceId, Duration lease, int limit, Instant now) {
+    public List<Claim> claimDue(String instanceId, Duration lease, int limit, Instant now) {
         return jdbc.sql("""
-                        UPDATE return_case SET claimed_by = :instance, claim_until = :until
+                        UPDATE return_case SET claimed_by = :instance, claim_until = :until,
+                               claim_token = gen_random_uuid()::text
                         WHERE case_id IN (
                             SELECT case_id FROM return_case
                             WHERE phase = 'ACTIVE' AND next_attempt_at <= :now
@@ -162,40 +163,61 @@ public class CaseRepository {
                             ORDER BY next_attempt_at
                             LIMIT :limit
                             FOR UPDATE SKIP LOCKED)
-                        RETURNING case_id""")
+                        RETURNING case_id, claim_token""")
                 .param("instance", instanceId)
                 .param("until", Timestamp.from(now.plus(lease)))
                 .param("now", Timestamp.from(now))
                 .param("limit", limit)
-                .query(String.class)
+                .query((rs, n) -> new Claim(rs.getString("case_id"), rs.getString("claim_token")))
                 .list();
     }
 
-    public void release(String caseId, String instanceId) {
-        jdbc.sql("UPDATE return_case SET claimed_by = NULL, claim_until = NULL WHERE case_id = :id AND claimed_by = :instance")
-                .param("id", caseId)
-                .param("instance", instanceId)
+    /**
+     * Extends the claim's lease; false when the case was claimed again since (this claim's lease ran out and another
+     * worker took it), so this worker must leave the case alone.
+     */
+    public boolean renew(Claim claim, Duration lease, Instant now) {
+        return jdbc.sql("UPDATE return_case SET claim_until = :until WHERE case_id = :id AND claim_token = :token")
+                .param("until", Timestamp.from(now.plus(lease)))
+                .param("id", claim.caseId())
+                .param("token", claim.token())
+                .update() == 1;
+    }
+
+    /** Gives the claim back, unless the case was claimed again since. */
+    public void release(Claim claim) {
+        jdbc.sql("""
+                        UPDATE return_case SET claimed_by = NULL, claim_until = NULL, claim_token = NULL
+                        WHERE case_id = :id AND claim_token = :token""")
+                .param("id", claim.caseId())
+                .param("token", claim.token())
                 .update();
     }
 
     public int releaseAll(String instanceId) {
-        return jdbc.sql("UPDATE return_case SET claimed_by = NULL, claim_until = NULL WHERE claimed_by = :instance")
+        return jdbc.sql("""
+                        UPDATE return_case SET claimed_by = NULL, claim_until = NULL, claim_token = NULL
+                        WHERE claimed_by = :instance""")
                 .param("instance", instanceId)
                 .update();
     }
 
-    /** Leaves the case where it is and asks for another attempt later: the next attempt time lives here, not in memory. */
-    public void scheduleRetry(String caseId, int attempts, Instant nextAttemptAt, String reason, Instant now) {
-        jdbc.sql("""
+    /**
+     * Leaves the case where it is, asks for another attempt later and gives the claim back: the next attempt time
+     * lives here, not in memory. False (and nothing changed) when the case was claimed again since.
+     */
+    public boolean scheduleRetry(Claim claim, int attempts, Instant nextAttemptAt, String reason, Instant now) {
+        return jdbc.sql("""
                         UPDATE return_case SET attempts = :attempts, next_attempt_at = :next, status_reason = :reason,
-                               claimed_by = NULL, claim_until = NULL, updated_at = :now
-                        WHERE case_id = :id""")
+                               claimed_by = NULL, claim_until = NULL, claim_token = NULL, updated_at = :now
+                        WHERE case_id = :id AND claim_token = :token""")
                 .param("attempts", attempts)
                 .param("next", Timestamp.from(nextAttemptAt))
                 .param("reason", reason)
                 .param("now", Timestamp.from(now))
-                .param("id", caseId)
-                .update();
+                .param("id", claim.caseId())
+                .param("token", claim.token())
+                .update() == 1;
     }
 
     public CasePage search(CaseFilter filter, int page, int size) {

@@ -60,7 +60,7 @@ class CaseClaimsTest {
                 instances.add(() -> {
                     List<String> mine = new ArrayList<>();
                     List<String> batch;
-                    while (!(batch = repository.claimDue(id, Duration.ofMinutes(2), 7, Instant.now())).isEmpty()) {
+                    while (!(batch = ids(repository.claimDue(id, Duration.ofMinutes(2), 7, Instant.now()))).isEmpty()) {
                         mine.addAll(batch);
                     }
                     return mine;
@@ -83,18 +83,52 @@ class CaseClaimsTest {
         Instant now = Instant.now();
         repository.insertIfNew("RC-LEASE", request("LEASE-1"), now.minusSeconds(1));
         repository.insertIfNew("RC-MINE", request("MINE-1"), now.minusSeconds(1));
-        List<String> taken = repository.claimDue("dead", Duration.ofSeconds(30), 1000, now);
+        List<String> taken = ids(repository.claimDue("dead", Duration.ofSeconds(30), 1000, now));
         assertThat(taken).contains("RC-LEASE", "RC-MINE");
 
-        assertThat(repository.claimDue("other", Duration.ofSeconds(30), 1000, now.plusSeconds(10)))
+        assertThat(ids(repository.claimDue("other", Duration.ofSeconds(30), 1000, now.plusSeconds(10))))
                 .as("leased by a live instance").doesNotContain("RC-LEASE", "RC-MINE");
-        assertThat(repository.claimDue("other", Duration.ofSeconds(30), 1000, now.plusSeconds(31)))
+        assertThat(ids(repository.claimDue("other", Duration.ofSeconds(30), 1000, now.plusSeconds(31))))
                 .as("after the lease ran out").contains("RC-LEASE", "RC-MINE");
 
         repository.claimDue("me", Duration.ofMinutes(5), 1000, now.plusSeconds(62));
         assertThat(repository.releaseAll("me")).isGreaterThanOrEqualTo(2);
-        assertThat(repository.claimDue("me", Duration.ofMinutes(5), 1000, now.plusSeconds(63)))
+        assertThat(ids(repository.claimDue("me", Duration.ofMinutes(5), 1000, now.plusSeconds(63))))
                 .contains("RC-LEASE", "RC-MINE");
+    }
+
+    @Test
+    void aWorkerThatOutlivedItsLeaseCannotTouchTheClaimTakenSince() {
+        Instant now = Instant.now();
+        repository.insertIfNew("RC-STALE", request("STALE-1"), now.minusSeconds(1));
+        Claim stale = claimOf("RC-STALE", repository.claimDue("gw-1", Duration.ofSeconds(10), 1000, now));
+        // the worker waits on a database that is away; its lease runs out and a second worker of the same
+        // instance claims the case
+        Claim current = claimOf("RC-STALE", repository.claimDue("gw-1", Duration.ofSeconds(10), 1000,
+                now.plusSeconds(11)));
+        assertThat(current.token()).isNotEqualTo(stale.token());
+
+        // the first worker comes back: it learns the case is no longer its own, and cannot give back or reschedule
+        // the second worker's claim (which would let a third worker in)
+        assertThat(repository.renew(stale, Duration.ofSeconds(10), now.plusSeconds(12))).isFalse();
+        assertThat(repository.scheduleRetry(stale, 1, now.plusSeconds(12), "database away", now.plusSeconds(12)))
+                .isFalse();
+        repository.release(stale);
+        assertThat(ids(repository.claimDue("gw-1", Duration.ofSeconds(10), 1000, now.plusSeconds(13))))
+                .as("still held by the second worker").doesNotContain("RC-STALE");
+
+        assertThat(repository.renew(current, Duration.ofSeconds(10), now.plusSeconds(14))).isTrue();
+        repository.release(current);
+        assertThat(ids(repository.claimDue("gw-1", Duration.ofSeconds(10), 1000, now.plusSeconds(15))))
+                .contains("RC-STALE");
+    }
+
+    private static Claim claimOf(String caseId, List<Claim> claims) {
+        return claims.stream().filter(c -> c.caseId().equals(caseId)).findFirst().orElseThrow();
+    }
+
+    private static List<String> ids(List<Claim> claims) {
+        return claims.stream().map(Claim::caseId).toList();
     }
 
     private static ReturnRequest request(String returnId) {
