@@ -53,7 +53,7 @@ public class AmazonIntake {
                 || quarantine.contains("amazon:" + account, first.amazonRmaId())) {
             return;
         }
-        GatewayProperties.Amazon amazon = properties.marketplaces().get(account).amazon();
+        GatewayProperties.Amazon amazon = properties.amazon(account);
         Optional<AmazonOrder> order = orders.fetch(account, first.orderId());
         AmazonReturnMapper mapper = new AmazonReturnMapper(amazon.reasons());
         ObjectNode returnObject = mapper.toReturnObject(account, rows, order.orElse(null),

@@ -6,8 +6,6 @@ import com.returnsgateway.amazon.api.SpApiOperation;
 import com.returnsgateway.config.GatewayProperties;
 import com.returnsgateway.model.Address;
 import com.returnsgateway.model.Money;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -54,7 +52,7 @@ public class AmazonOrders {
 
     /** Asks Amazon about the order and keeps what a refund will need; empty when Amazon does not know the order. */
     public Optional<AmazonOrder> fetch(String account, String orderId) {
-        String path = "/orders/v0/orders/" + encode(orderId);
+        String path = "/orders/v0/orders/" + SpApiClient.encode(orderId);
         String restrictedToken = restrictedDataToken(account, path);
         SpApiClient.Response order;
         try {
@@ -93,7 +91,7 @@ public class AmazonOrders {
 
     /** A restricted data token for the order's buyer info and address, or null without the PII role. */
     private String restrictedDataToken(String account, String path) {
-        if (!amazon(account).restrictedData()) {
+        if (!properties.amazon(account).restrictedData()) {
             return null;
         }
         Map<String, Object> resource = Map.of("method", "GET", "path", path,
@@ -119,8 +117,8 @@ public class AmazonOrders {
         List<AmazonOrder.Item> items = new ArrayList<>();
         String next = null;
         do {
-            String path = "/orders/v0/orders/" + encode(orderId) + "/orderItems"
-                    + (next == null ? "" : "?NextToken=" + encode(next));
+            String path = "/orders/v0/orders/" + SpApiClient.encode(orderId) + "/orderItems"
+                    + (next == null ? "" : "?NextToken=" + SpApiClient.encode(next));
             JsonNode payload = client.get(account, SpApiOperation.GET_ORDER_ITEMS, path).json().path("payload");
             for (JsonNode item : payload.path("OrderItems")) {
                 items.add(new AmazonOrder.Item(text(item, "OrderItemId"), text(item, "SellerSKU"), text(item, "ASIN"),
@@ -148,10 +146,6 @@ public class AmazonOrders {
                 .update();
     }
 
-    private GatewayProperties.Amazon amazon(String account) {
-        return properties.marketplaces().get(account).amazon();
-    }
-
     private static Address address(JsonNode node) {
         if (node == null || !node.isObject() || node.isEmpty()) {
             return null;
@@ -171,9 +165,5 @@ public class AmazonOrders {
     private static String text(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
         return value == null || value.isNull() || value.asString().isBlank() ? null : value.asString();
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -10,10 +10,6 @@ import com.returnsgateway.cases.Cases;
 import com.returnsgateway.cluster.WorkLeases;
 import com.returnsgateway.config.GatewayProperties;
 import com.returnsgateway.model.CaseStatus;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
 import org.apache.camel.Exchange;
 import org.apache.camel.Variable;
 import org.slf4j.Logger;
@@ -96,7 +91,7 @@ public class AmazonRefundFeeds {
      * {@code feed-interval} has passed since the last feed and createFeed's rate allows a call now.
      */
     public void batch(@Variable("account") String account, Exchange exchange) {
-        GatewayProperties.Amazon amazon = amazon(account);
+        GatewayProperties.Amazon amazon = properties.amazon(account);
         List<String> queued = store.queued(account, amazon.maxRefundsPerFeed());
         if (queued.isEmpty() || !client.canCallNow(account, SpApiOperation.CREATE_FEED)) {
             return;
@@ -112,7 +107,7 @@ public class AmazonRefundFeeds {
             int messageId = messages.size() + 1;
             try {
                 OrderAdjustmentFeed.Message message = adjustments.message(account, caseId, messageId);
-                OrderAdjustmentFeed.build(amazon.sellerId(), List.of(message)); // checks it on its own
+                OrderAdjustmentFeed.requireValid(message);
                 messages.add(message);
                 messageIds.put(caseId, messageId);
             } catch (IllegalArgumentException | IllegalStateException e) {
@@ -161,7 +156,7 @@ public class AmazonRefundFeeds {
         store.submitting(feedRow);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("feedType", FEED_TYPE);
-        body.put("marketplaceIds", amazon(account).marketplaceIds());
+        body.put("marketplaceIds", properties.amazon(account).marketplaceIds());
         body.put("inputFeedDocumentId", feed.feedDocumentId());
         SpApiClient.Response response;
         try {
@@ -197,7 +192,7 @@ public class AmazonRefundFeeds {
         Instant since = attempted.minus(Duration.ofMinutes(5));
         Set<String> known = store.knownFeedIds();
         List<String> unknown = new ArrayList<>();
-        String page = "/feeds/2021-06-30/feeds?feedTypes=" + FEED_TYPE + "&createdSince=" + encode(since.toString());
+        String page = "/feeds/2021-06-30/feeds?feedTypes=" + FEED_TYPE + "&createdSince=" + SpApiClient.encode(since.toString());
         while (page != null) {
             JsonNode listed = client.get(account, SpApiOperation.GET_FEEDS, page).json();
             for (JsonNode item : listed.path("feeds")) {
@@ -208,7 +203,7 @@ public class AmazonRefundFeeds {
             }
             String next = listed.path("nextToken").asString(null);
             // Amazon: with a nextToken, the other parameters must be left out
-            page = next == null || next.isBlank() ? null : "/feeds/2021-06-30/feeds?nextToken=" + encode(next);
+            page = next == null || next.isBlank() ? null : "/feeds/2021-06-30/feeds?nextToken=" + SpApiClient.encode(next);
         }
         if (unknown.size() == 1) {
             log.info("Amazon {}: the lost createFeed of row {} did reach Amazon as feed {}", account, feedRow,
@@ -239,7 +234,7 @@ public class AmazonRefundFeeds {
     public void poll(@Variable("account") String account, @Variable("feedRow") long feedRow, Exchange exchange) {
         Feed feed = store.get(feedRow);
         SpApiClient.Response response = client.get(account, SpApiOperation.GET_FEED,
-                "/feeds/2021-06-30/feeds/" + encode(feed.feedId()));
+                "/feeds/2021-06-30/feeds/" + SpApiClient.encode(feed.feedId()));
         String status = response.text("processingStatus");
         store.processingStatus(feedRow, status);
         exchange.setVariable("feedProcessingStatus", status);
@@ -334,39 +329,15 @@ public class AmazonRefundFeeds {
             throw new SpApiException("Amazon " + account + " feed is DONE without a resultFeedDocumentId", true, null,
                     200, null);
         }
-        SpApiClient.Response document = client.get(account, SpApiOperation.GET_FEED_DOCUMENT,
-                "/feeds/2021-06-30/documents/" + encode(resultDocumentId));
-        String url = document.text("url");
-        if (url == null) {
-            throw new SpApiException("Amazon " + account + " feed result document " + resultDocumentId
-                    + " has no url", true, null, document.status(), null);
-        }
-        byte[] bytes = client.download(account, url, "processing report " + resultDocumentId);
+        byte[] document = client.document(account, SpApiOperation.GET_FEED_DOCUMENT,
+                "/feeds/2021-06-30/documents/" + SpApiClient.encode(resultDocumentId), "processing report " + resultDocumentId);
         try {
-            return ProcessingReport.parse(unpacked(bytes, document.text("compressionAlgorithm")));
+            // bytes, not text: the report's XML declaration says its encoding
+            return ProcessingReport.parse(document);
         } catch (IllegalArgumentException e) {
             throw new SpApiException("Amazon " + account + " processing report " + resultDocumentId
                     + " could not be read: " + e.getMessage(), false, null, 200, null);
         }
-    }
-
-    /** The document's bytes, unpacked when GZIP (the XML declaration then says its encoding). */
-    private static byte[] unpacked(byte[] bytes, String compression) {
-        boolean gzip = "GZIP".equalsIgnoreCase(compression)
-                || bytes.length > 1 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b;
-        if (!gzip) {
-            return bytes;
-        }
-        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new SpApiException("a GZIP processing report could not be unpacked: " + e.getMessage(), true, null,
-                    200, null);
-        }
-    }
-
-    private GatewayProperties.Amazon amazon(String account) {
-        return properties.marketplaces().get(account).amazon();
     }
 
     private static void requireSellerId(String account, GatewayProperties.Amazon amazon) {
@@ -374,9 +345,5 @@ public class AmazonRefundFeeds {
             throw new IllegalStateException("Amazon account " + account + " has no seller-id (the MerchantIdentifier"
                     + " of refund feeds): set gateway.marketplaces." + account + ".amazon.seller-id");
         }
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

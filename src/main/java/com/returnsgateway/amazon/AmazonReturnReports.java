@@ -10,10 +10,7 @@ import com.returnsgateway.cluster.WorkLeases;
 import com.returnsgateway.config.GatewayProperties;
 import com.returnsgateway.intake.Quarantine;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.Reader;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.zip.GZIPInputStream;
 import org.apache.camel.Exchange;
 import org.apache.camel.Variable;
 import org.slf4j.Logger;
@@ -102,7 +98,7 @@ public class AmazonReturnReports {
                 .param("account", account)
                 .query((rs, n) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant())
                 .optional();
-        GatewayProperties.Amazon amazon = amazon(account);
+        GatewayProperties.Amazon amazon = properties.amazon(account);
         if (lastFinished.isPresent() && now.isBefore(lastFinished.get().plus(amazon.reportInterval()))
                 || !client.canCallNow(account, SpApiOperation.CREATE_REPORT)) {
             return; // not yet time, or createReport's rate (one a minute once the burst is spent) says wait
@@ -143,7 +139,7 @@ public class AmazonReturnReports {
     public void checkStatus(@Variable("account") String account, @Variable("reportId") String reportId,
                             Exchange exchange) {
         SpApiClient.Response response = client.get(account, SpApiOperation.GET_REPORT,
-                "/reports/2021-06-30/reports/" + encode(reportId));
+                "/reports/2021-06-30/reports/" + SpApiClient.encode(reportId));
         String status = response.text("processingStatus");
         if (status == null) {
             throw new SpApiException("Amazon " + account + " getReport " + reportId + " answered without a"
@@ -165,21 +161,10 @@ public class AmazonReturnReports {
             throw new SpApiException("Amazon " + account + " report " + reportId + " is DONE without a"
                     + " reportDocumentId", false, null, 200, null);
         }
-        SpApiClient.Response document = client.get(account, SpApiOperation.GET_REPORT_DOCUMENT,
-                "/reports/2021-06-30/documents/" + encode(documentId));
-        String url = document.text("url");
-        if (url == null) {
-            throw new SpApiException("Amazon " + account + " report document " + documentId + " has no url", false,
-                    null, document.status(), null);
-        }
-        byte[] bytes = client.download(account, url, "returns report document " + documentId);
-        ReturnsReport.Parsed parsed;
-        try (Reader reader = reader(bytes, document.text("compressionAlgorithm"))) {
-            parsed = ReturnsReport.parse(reader);
-        } catch (IOException e) {
-            throw new SpApiException("Amazon " + account + " report document " + documentId + " could not be"
-                    + " unpacked: " + e.getMessage(), true, null, 200, null);
-        }
+        byte[] document = client.document(account, SpApiOperation.GET_REPORT_DOCUMENT,
+                "/reports/2021-06-30/documents/" + SpApiClient.encode(documentId), "returns report document " + documentId);
+        ReturnsReport.Parsed parsed = ReturnsReport.parse(new InputStreamReader(new ByteArrayInputStream(document),
+                StandardCharsets.UTF_8));
         for (ReturnsReport.RowProblem problem : parsed.problems()) {
             // the next report's window overlaps this one: the same bad row is kept once, by its content
             String raw = problem.rawLine() == null ? "" : problem.rawLine();
@@ -304,26 +289,11 @@ public class AmazonReturnReports {
         }
     }
 
-    private static Reader reader(byte[] bytes, String compression) throws IOException {
-        ByteArrayInputStream in = new ByteArrayInputStream(bytes);
-        boolean gzip = "GZIP".equalsIgnoreCase(compression)
-                || bytes.length > 1 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b;
-        return new InputStreamReader(gzip ? new GZIPInputStream(in) : in, StandardCharsets.UTF_8);
-    }
-
-    private GatewayProperties.Amazon amazon(String account) {
-        return properties.marketplaces().get(account).amazon();
-    }
-
     private static String source(String account) {
         return "amazon:" + account;
     }
 
     private static Instant min(Instant a, Instant b) {
         return a.isBefore(b) ? a : b;
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -53,7 +53,7 @@ public class RefundAdjustments {
                     "order " + orderId + " has no item with SKU " + item.sku() + " at Amazon"));
             lines.add(new RefundAllocation.Line(line.orderItemId(), returnedValue(line, item)));
         }
-        GatewayProperties.Tax tax = properties.marketplaces().get(account).amazon().tax(order.marketplaceId());
+        GatewayProperties.Tax tax = properties.amazon(account).tax(order.marketplaceId());
         List<OrderAdjustmentFeed.AdjustedItem> items = RefundAllocation.allocate(refund.amount(), lines,
                 new RefundAllocation.TaxMode(tax.split(), tax.rate()), adjustmentReason(refund.reason()), caseId);
         return new OrderAdjustmentFeed.Message(messageId, orderId, items);

@@ -31,6 +31,16 @@ public record GatewayProperties(
         statusProfiles = statusProfiles == null ? Map.of() : Map.copyOf(statusProfiles);
     }
 
+    /** The Amazon settings of an account (a marketplace of type amazon); refused by name for any other code. */
+    public Amazon amazon(String account) {
+        Marketplace marketplace = marketplaces.get(account);
+        if (marketplace == null || !marketplace.isAmazon()) {
+            throw new IllegalArgumentException(account + " is not an Amazon account (gateway.marketplaces."
+                    + account + ".type: amazon)");
+        }
+        return marketplace.amazon();
+    }
+
     public record Dispatcher(@DefaultValue("500ms") Duration interval, @DefaultValue("64") int batchSize,
                              @DefaultValue("2m") Duration lease) {
     }

@@ -153,9 +153,8 @@ public class EmailComposer {
         variables.put("caseLink", consoleBaseUrl + "/api/cases/" + UriUtils.encodePathSegment(
                 returnCase.caseId(), StandardCharsets.UTF_8));
         String language = available(kind, operationsLocale.getLanguage());
-        Locale formatting = language.equals(operationsLocale.getLanguage()) ? operationsLocale
-                : Locale.forLanguageTag(language);
-        return compose(kind, returnCase, language, formatting, operationsEmail, variables, null, null);
+        return compose(kind, returnCase, language, operationsFormatting(language), operationsEmail, variables, null,
+                null);
     }
 
     /**
@@ -172,28 +171,32 @@ public class EmailComposer {
         variables.put("title", oneLine(title));
         variables.put("details", details);
         String language = available(EmailKind.OPERATIONS_ALERT, operationsLocale.getLanguage());
-        Locale formatting = language.equals(operationsLocale.getLanguage()) ? operationsLocale
-                : Locale.forLanguageTag(language);
-        Context context = new Context(formatting, variables);
-        String base = EmailKind.OPERATIONS_ALERT.templateName();
-        String html = templates.process(template(base, ".html", language), context);
-        String text = templates.process(template(base, ".txt", language), context);
-        String subject = oneLine(fill(subject(EmailKind.OPERATIONS_ALERT, language), variables));
-        String messageId = "<" + safeId(source) + "." + safeId(key) + "." + base + "@" + messageIdDomain + ">";
-        return new OutgoingEmail(null, EmailKind.OPERATIONS_ALERT, from, operationsEmail, subject, text, html, null,
-                null, messageId, language);
+        return compose(EmailKind.OPERATIONS_ALERT, null, safeId(source) + "." + safeId(key), language,
+                operationsFormatting(language), operationsEmail, variables, null, null);
     }
 
     private OutgoingEmail compose(EmailKind kind, ReturnCase returnCase, String language, Locale locale, String to,
                                   Map<String, Object> variables, String attachmentName, byte[] attachment) {
+        return compose(kind, returnCase.caseId(), safeId(returnCase.caseId()), language, locale, to, variables,
+                attachmentName, attachment);
+    }
+
+    /** Renders both alternatives and the subject; the Message-ID is fixed by {@code idPrefix} and the kind. */
+    private OutgoingEmail compose(EmailKind kind, String caseId, String idPrefix, String language, Locale locale,
+                                  String to, Map<String, Object> variables, String attachmentName, byte[] attachment) {
         String base = kind.templateName();
         Context context = new Context(locale, variables);
         String html = templates.process(template(base, ".html", language), context);
         String text = templates.process(template(base, ".txt", language), context);
         String subject = oneLine(fill(subject(kind, language), variables));
-        String messageId = "<" + safeId(returnCase.caseId()) + "." + kind.templateName() + "@" + messageIdDomain + ">";
-        return new OutgoingEmail(returnCase.caseId(), kind, from, to, subject, text, html, attachmentName, attachment,
-                messageId, language);
+        String messageId = "<" + idPrefix + "." + base + "@" + messageIdDomain + ">";
+        return new OutgoingEmail(caseId, kind, from, to, subject, text, html, attachmentName, attachment, messageId,
+                language);
+    }
+
+    /** The operations locale, or the language of the templates used when there are none in it. */
+    private Locale operationsFormatting(String language) {
+        return language.equals(operationsLocale.getLanguage()) ? operationsLocale : Locale.forLanguageTag(language);
     }
 
     /**

@@ -1,16 +1,21 @@
 package com.returnsgateway.amazon.api;
 
 import com.returnsgateway.config.GatewayProperties;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.GZIPInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -75,6 +80,11 @@ public class SpApiClient {
         this.sleeper = sleeper;
     }
 
+    /** A value for a path segment or query parameter of an SP-API call (order ids, document ids, dates). */
+    public static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
     public Response get(String account, SpApiOperation operation, String path) {
         return call(account, operation, "GET", path, null, null);
     }
@@ -93,8 +103,33 @@ public class SpApiClient {
         return bucket(account, operation).hasToken();
     }
 
+    /**
+     * A report or feed result document: asks for it ({@code operation} on {@code path} answers its pre-signed URL and
+     * compression), downloads it at once, before the URL expires, and unpacks it when it is GZIP.
+     */
+    public byte[] document(String account, SpApiOperation operation, String path, String what) {
+        Response document = get(account, operation, path);
+        String url = document.text("url");
+        if (url == null) {
+            throw new SpApiException("Amazon " + account + ": the " + what + " has no url", true, null,
+                    document.status(), null);
+        }
+        byte[] bytes = download(account, url, what);
+        boolean gzip = "GZIP".equalsIgnoreCase(document.text("compressionAlgorithm"))
+                || bytes.length > 1 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b;
+        if (!gzip) {
+            return bytes;
+        }
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new SpApiException("Amazon " + account + ": the " + what + " could not be unpacked: "
+                    + e.getMessage(), true, null, 200, null);
+        }
+    }
+
     /** Downloads a pre-signed document URL (no SP-API credentials: the URL carries its own signature). */
-    public byte[] download(String account, String url, String what) {
+    private byte[] download(String account, String url, String what) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(settings.timeout()).GET().build();
         HttpResponse<byte[]> response = send(account, request, HttpResponse.BodyHandlers.ofByteArray(), what);
         if (response.statusCode() != 200) {
@@ -120,7 +155,7 @@ public class SpApiClient {
 
     private Response call(String account, SpApiOperation operation, String method, String path, String body,
                           String restrictedDataToken) {
-        GatewayProperties.Amazon amazon = amazon(account);
+        GatewayProperties.Amazon amazon = properties.amazon(account);
         Duration backoff = settings.throttledBackoff();
         boolean tokenRenewed = false;
         for (int attempt = 0; ; attempt++) {
@@ -221,15 +256,6 @@ public class SpApiClient {
             Thread.currentThread().interrupt();
             throw new SpApiException("interrupted while waiting for Amazon's rate limit", true, wait, 429, null);
         }
-    }
-
-    private GatewayProperties.Amazon amazon(String account) {
-        GatewayProperties.Marketplace marketplace = properties.marketplaces().get(account);
-        if (marketplace == null || !marketplace.isAmazon()) {
-            throw new IllegalArgumentException(account + " is not an Amazon account (gateway.marketplaces."
-                    + account + ".type: amazon)");
-        }
-        return marketplace.amazon();
     }
 
     private JsonNode parse(String body) {

@@ -147,11 +147,17 @@ public final class OrderAdjustmentFeed {
                 throw new IllegalArgumentException("MessageID " + message.messageId() + " is used twice; the"
                         + " processing report names messages by id, so ids must be unique in a feed");
             }
-            validate(message);
+            requireValid(message);
         }
     }
 
-    private static void validate(Message message) {
+    /**
+     * Checks one message as {@link #build} would, so a caller can leave a bad one out of a batch instead of losing
+     * the whole document to it.
+     *
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    public static void requireValid(Message message) {
         String where = "message " + message.messageId();
         requireText(message.amazonOrderId(), "AmazonOrderID", where);
         if (message.items() == null || message.items().isEmpty()) {
