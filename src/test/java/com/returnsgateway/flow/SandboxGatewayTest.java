@@ -178,6 +178,18 @@ abstract class SandboxGatewayTest {
                 .query(Long.class).single() == 2);
     }
 
+    /**
+     * Until the seeded Amazon returns are all taken in and none is still being worked on or waiting for a feed: for
+     * tests that make every simulator fail for a while, which would otherwise fail the seed's cases too.
+     */
+    void awaitSeededAmazonReturnsSettled() {
+        awaitSeededAmazonReturnsTakenIn();
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("""
+                        SELECT count(*) FROM return_case WHERE marketplace IN ('amazon-us', 'amazon-jp')
+                          AND (phase = 'ACTIVE' OR status = 'AWAITING_MARKETPLACE')""")
+                .query(Long.class).single() == 0);
+    }
+
     /** The gateway finds this order's parcel in the order-to-waybill file, as for a marketplace that names none. */
     static synchronized void orderShipsAs(String orderId, String forwarder, String waybill) {
         try {

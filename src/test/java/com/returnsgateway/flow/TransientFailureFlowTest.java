@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.returnsgateway.resilience.RemoteGuard;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -15,6 +16,12 @@ class TransientFailureFlowTest extends SandboxGatewayTest {
 
     @Autowired
     RemoteGuard remoteGuard;
+
+    @BeforeEach
+    void backgroundWorkDone() {
+        // the failures below hit every simulator: the seeded Amazon returns must not be caught in them
+        awaitSeededAmazonReturnsSettled();
+    }
 
     @AfterEach
     void simulatorsHealthyAgain() {
