@@ -1,12 +1,12 @@
 package com.returnsgateway.sandbox;
 
-import com.returnsgateway.forwarder.sftp.FileKind;
-import com.returnsgateway.forwarder.sftp.InterceptRequestRow;
-import com.returnsgateway.forwarder.sftp.ParsedFile;
-import com.returnsgateway.forwarder.sftp.ResultRow;
-import com.returnsgateway.forwarder.sftp.SftpCsvFormats;
-import com.returnsgateway.forwarder.sftp.StatusRow;
-import com.returnsgateway.model.InterceptOutcome;
+import com.returnsgateway.adapter.sftp.FileKind;
+import com.returnsgateway.adapter.sftp.InterceptRequestRow;
+import com.returnsgateway.adapter.sftp.ParsedFile;
+import com.returnsgateway.adapter.sftp.ResultRow;
+import com.returnsgateway.adapter.sftp.SftpCsvFormats;
+import com.returnsgateway.adapter.sftp.StatusRow;
+import com.returnsgateway.core.model.InterceptOutcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package com.returnsgateway.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.returnsgateway.amazon.AmazonRefundFeeds;
+import com.returnsgateway.adapter.amazon.AmazonRefundFeeds;
 import com.returnsgateway.testsupport.Http;
 import java.time.Duration;
 import java.util.ArrayList;

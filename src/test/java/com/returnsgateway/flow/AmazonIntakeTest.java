@@ -2,9 +2,9 @@ package com.returnsgateway.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.returnsgateway.amazon.AmazonIntake;
-import com.returnsgateway.amazon.format.ReturnReportRow;
-import com.returnsgateway.amazon.format.ReturnsReport;
+import com.returnsgateway.adapter.amazon.AmazonIntake;
+import com.returnsgateway.adapter.amazon.format.ReturnReportRow;
+import com.returnsgateway.adapter.amazon.format.ReturnsReport;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

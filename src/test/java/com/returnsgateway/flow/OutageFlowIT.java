@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
-import com.returnsgateway.db.EmbeddedPostgresControl;
+import com.returnsgateway.core.db.EmbeddedPostgresControl;
 import com.returnsgateway.sandbox.SandboxMailServer;
 import com.returnsgateway.sandbox.SftpForwarderSimulator;
 import java.time.Duration;

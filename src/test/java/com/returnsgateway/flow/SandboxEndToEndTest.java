@@ -3,7 +3,7 @@ package com.returnsgateway.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.returnsgateway.model.CaseStatus;
+import com.returnsgateway.core.model.CaseStatus;
 import com.returnsgateway.testsupport.Http;
 import java.nio.file.Files;
 import java.nio.file.Path;

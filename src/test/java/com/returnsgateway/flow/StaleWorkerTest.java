@@ -2,7 +2,7 @@ package com.returnsgateway.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.returnsgateway.cases.Claim;
+import com.returnsgateway.core.cases.Claim;
 import java.util.Map;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package com.returnsgateway.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.returnsgateway.resilience.RemoteGuard;
+import com.returnsgateway.core.resilience.RemoteGuard;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -12,8 +12,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import com.returnsgateway.model.CaseStatus;
-import com.returnsgateway.model.ReturnRequest;
+import com.returnsgateway.core.model.CaseStatus;
+import com.returnsgateway.core.model.ReturnRequest;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
-import com.returnsgateway.forwarder.sftp.InterceptRequestRow;
-import com.returnsgateway.forwarder.sftp.ResultRow;
-import com.returnsgateway.forwarder.sftp.SftpCsvFormats;
-import com.returnsgateway.forwarder.sftp.StatusRow;
-import com.returnsgateway.model.InterceptOutcome;
+import com.returnsgateway.adapter.sftp.InterceptRequestRow;
+import com.returnsgateway.adapter.sftp.ResultRow;
+import com.returnsgateway.adapter.sftp.SftpCsvFormats;
+import com.returnsgateway.adapter.sftp.StatusRow;
+import com.returnsgateway.core.model.InterceptOutcome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

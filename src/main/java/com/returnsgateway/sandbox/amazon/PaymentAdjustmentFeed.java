@@ -8,7 +8,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
-import com.returnsgateway.xml.SafeXml;
+import com.returnsgateway.core.xml.SafeXml;
 
 /**
  * Reads a POST_PAYMENT_ADJUSTMENT_DATA document ({@code AmazonEnvelope} of {@code OrderAdjustment} messages) with

@@ -17,7 +17,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 import com.returnsgateway.testsupport.Http;
-import com.returnsgateway.xml.SafeXml;
+import com.returnsgateway.core.xml.SafeXml;
 
 import tools.jackson.databind.JsonNode;
 

@@ -15,7 +15,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import com.returnsgateway.model.CaseStatus;
+import com.returnsgateway.core.model.CaseStatus;
 import com.returnsgateway.testsupport.Http;
 
 import tools.jackson.databind.JsonNode;

@@ -1,0 +1,59 @@
+package com.returnsgateway.adapter.amazon;
+
+import com.returnsgateway.core.config.GatewayProperties;
+
+import com.returnsgateway.adapter.amazon.api.LwaTokens;
+import com.returnsgateway.adapter.amazon.api.SpApiClient;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The Selling Partner API client shared by every Amazon account (gateway.amazon-api.*). */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AmazonConfiguration.AmazonApiProperties.class)
+public class AmazonConfiguration {
+
+    /**
+     * @param pollInterval     how often each account's report and feed cycles take their next step
+     * @param timeout          connect and response timeout of each call
+     * @param maxRateWait      a call waits this long at most for its rate limit to allow it, else it is tried later
+     * @param throttledRetries 429s retried in place, with {@code throttledBackoff} doubling (or Amazon's Retry-After)
+     * @param rates            requests per second by operation name (createFeed, getReport, ...), over Amazon's
+     *                         documented rates
+     */
+    @ConfigurationProperties("gateway.amazon-api")
+    public record AmazonApiProperties(@DefaultValue("30s") Duration pollInterval, @DefaultValue("20s") Duration timeout,
+                                      @DefaultValue("5s") Duration maxRateWait,
+                                      @DefaultValue("3") int throttledRetries,
+                                      @DefaultValue("2s") Duration throttledBackoff, Map<String, Double> rates) {
+    }
+
+    @Bean
+    LwaTokens lwaTokens(AmazonApiProperties api, JsonMapper json, Clock clock) {
+        return new LwaTokens(httpClient(api), json, clock, api.timeout());
+    }
+
+    @Bean
+    SpApiClient spApiClient(GatewayProperties properties, LwaTokens lwa, AmazonApiProperties api, JsonMapper json,
+                            Clock clock) {
+        SpApiClient.Settings settings = new SpApiClient.Settings(api.timeout(), api.maxRateWait(),
+                api.throttledRetries(), api.throttledBackoff(), api.rates());
+        return new SpApiClient(properties, lwa, httpClient(api), json, clock, settings,
+                duration -> Thread.sleep(duration.toMillis()));
+    }
+
+    private static HttpClient httpClient(AmazonApiProperties api) {
+        return HttpClient.newBuilder()
+                .connectTimeout(api.timeout())
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+}

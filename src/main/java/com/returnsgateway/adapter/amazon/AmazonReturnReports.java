@@ -1,0 +1,299 @@
+package com.returnsgateway.adapter.amazon;
+
+import com.returnsgateway.adapter.amazon.api.SpApiClient;
+import com.returnsgateway.adapter.amazon.api.SpApiException;
+import com.returnsgateway.adapter.amazon.api.SpApiOperation;
+import com.returnsgateway.adapter.amazon.format.AmazonReturnMapper;
+import com.returnsgateway.adapter.amazon.format.ReturnReportRow;
+import com.returnsgateway.adapter.amazon.format.ReturnsReport;
+import com.returnsgateway.core.cluster.WorkLeases;
+import com.returnsgateway.core.config.GatewayProperties;
+import com.returnsgateway.core.intake.Quarantine;
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.camel.Exchange;
+import org.apache.camel.Variable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The returns report cycle of each Amazon account, one step per poll: ask for a report of the window since the
+ * checkpoint (createReport), follow it (getReport) until DONE, CANCELLED (no returns in the window) or FATAL, download
+ * and parse the GZIP flat file, and only then move the checkpoint. The open report is stored, so a restart follows
+ * the same report instead of asking for a new one.
+ */
+@Component
+public class AmazonReturnReports {
+
+    static final String REPORT_TYPE = "GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE";
+    /** Amazon accepts at most 60 days per returns report. */
+    static final Duration MAX_WINDOW = Duration.ofDays(60);
+    /** Each window starts a day before the checkpoint: returns Amazon lists late are still read (intake de-duplicates). */
+    static final Duration OVERLAP = Duration.ofDays(1);
+    private static final Duration LEASE = Duration.ofMinutes(2);
+    private static final Logger log = LoggerFactory.getLogger(AmazonReturnReports.class);
+
+    private final SpApiClient client;
+    private final GatewayProperties properties;
+    private final JdbcClient jdbc;
+    private final Quarantine quarantine;
+    private final WorkLeases leases;
+    private final Clock clock;
+
+    public AmazonReturnReports(SpApiClient client, GatewayProperties properties, JdbcClient jdbc,
+                               Quarantine quarantine, WorkLeases leases, Clock clock) {
+        this.client = client;
+        this.properties = properties;
+        this.jdbc = jdbc;
+        this.quarantine = quarantine;
+        this.leases = leases;
+        this.clock = clock;
+    }
+
+    /** The Amazon accounts whose returns are read, in a stable order. */
+    public List<String> accounts() {
+        return properties.marketplaces().entrySet().stream()
+                .filter(e -> e.getValue().isAmazon() && e.getValue().poll())
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
+    }
+
+    /**
+     * Sets {@code reportId} to the report to follow: the open one, or a new one when the last finished
+     * {@code report-interval} ago. Leaves it null when there is nothing to do now or another instance holds the cycle.
+     */
+    public void prepare(@Variable("account") String account, Exchange exchange) {
+        exchange.setVariable("reportId", null);
+        if (!leases.acquire("amazon-report:" + account, LEASE)) {
+            return;
+        }
+        Optional<String> open = jdbc.sql("""
+                        SELECT report_id FROM amazon_report WHERE account = :account AND finished_at IS NULL
+                        ORDER BY id DESC LIMIT 1""")
+                .param("account", account).query(String.class).optional();
+        if (open.isPresent()) {
+            exchange.setVariable("reportId", open.get());
+            return;
+        }
+        Instant now = clock.instant();
+        Optional<Instant> lastFinished = jdbc.sql("SELECT max(finished_at) FROM amazon_report WHERE account = :account")
+                .param("account", account)
+                .query((rs, n) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant())
+                .optional();
+        GatewayProperties.Amazon amazon = properties.amazon(account);
+        if (lastFinished.isPresent() && now.isBefore(lastFinished.get().plus(amazon.reportInterval()))
+                || !client.canCallNow(account, SpApiOperation.CREATE_REPORT)) {
+            return; // not yet time, or createReport's rate (one a minute once the burst is spent) says wait
+        }
+        exchange.setVariable("reportId", requestReport(account, amazon, now));
+    }
+
+    private String requestReport(String account, GatewayProperties.Amazon amazon, Instant now) {
+        Window window = Window.next(checkpoint(account), now, amazon.initialLookback());
+        Instant start = window.start();
+        Instant end = window.end();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("reportType", REPORT_TYPE);
+        body.put("marketplaceIds", amazon.marketplaceIds());
+        body.put("dataStartTime", start.toString());
+        body.put("dataEndTime", end.toString());
+        SpApiClient.Response response = client.post(account, SpApiOperation.CREATE_REPORT,
+                "/reports/2021-06-30/reports", body);
+        String reportId = response.text("reportId");
+        if (reportId == null) {
+            throw new SpApiException("Amazon " + account + " createReport answered without a reportId", false, null,
+                    response.status(), null);
+        }
+        jdbc.sql("""
+                        INSERT INTO amazon_report (account, report_id, data_start, data_end, status, requested_at)
+                        VALUES (:account, :reportId, :start, :end, 'IN_QUEUE', :now)""")
+                .param("account", account)
+                .param("reportId", reportId)
+                .param("start", Timestamp.from(start))
+                .param("end", Timestamp.from(end))
+                .param("now", Timestamp.from(now))
+                .update();
+        log.debug("Amazon {}: returns report {} requested for {} to {}", account, reportId, start, end);
+        return reportId;
+    }
+
+    /** getReport: sets {@code reportStatus} (IN_QUEUE, IN_PROGRESS, DONE, CANCELLED, FATAL) and {@code reportDocumentId}. */
+    public void checkStatus(@Variable("account") String account, @Variable("reportId") String reportId,
+                            Exchange exchange) {
+        SpApiClient.Response response = client.get(account, SpApiOperation.GET_REPORT,
+                "/reports/2021-06-30/reports/" + SpApiClient.encode(reportId));
+        String status = response.text("processingStatus");
+        if (status == null) {
+            throw new SpApiException("Amazon " + account + " getReport " + reportId + " answered without a"
+                    + " processingStatus", false, null, response.status(), null);
+        }
+        updateStatus(account, reportId, status);
+        exchange.setVariable("reportStatus", status);
+        exchange.setVariable("reportDocumentId", response.text("reportDocumentId"));
+    }
+
+    /**
+     * Downloads the report document from its pre-signed URL (asked for just now, so it has not expired), unpacks and
+     * parses it; rows with problems are quarantined. Returns the rows grouped by return (Amazon RMA ID).
+     */
+    public List<List<ReturnReportRow>> download(@Variable("account") String account,
+                                                @Variable("reportId") String reportId,
+                                                @Variable("reportDocumentId") String documentId, Exchange exchange) {
+        if (documentId == null) {
+            throw new SpApiException("Amazon " + account + " report " + reportId + " is DONE without a"
+                    + " reportDocumentId", false, null, 200, null);
+        }
+        byte[] document = client.document(account, SpApiOperation.GET_REPORT_DOCUMENT,
+                "/reports/2021-06-30/documents/" + SpApiClient.encode(documentId), "returns report document " + documentId);
+        ReturnsReport.Parsed parsed = ReturnsReport.parse(new InputStreamReader(new ByteArrayInputStream(document),
+                StandardCharsets.UTF_8));
+        for (ReturnsReport.RowProblem problem : parsed.problems()) {
+            // the next report's window overlaps this one: the same bad row is kept once, by its content
+            String raw = problem.rawLine() == null ? "" : problem.rawLine();
+            quarantine.keepOnce("amazon:" + account, "report row " + fingerprint(raw), "returns report " + reportId
+                    + " line " + problem.line() + ": " + problem.reason(), raw);
+        }
+        List<List<ReturnReportRow>> returns = new ArrayList<>(AmazonReturnMapper.byReturn(parsed.rows()).values());
+        exchange.setVariable("rowsRead", parsed.rows().size());
+        exchange.setVariable("rowProblems", parsed.problems().size());
+        exchange.setVariable("returnsFound", returns.size());
+        return returns;
+    }
+
+    /** Every return of the report is a case now (or quarantined): the checkpoint moves to the report's end. */
+    @Transactional
+    public void processed(@Variable("account") String account, @Variable("reportId") String reportId,
+                          @Variable("rowsRead") int rowsRead, @Variable("returnsFound") int returnsFound,
+                          @Variable("rowProblems") int problems) {
+        finish(account, reportId, "PROCESSED", rowsRead, returnsFound, problems, null);
+        // one report at a time per account: the account's cases opened since it was requested are its own
+        long opened = jdbc.sql("""
+                        SELECT count(*) FROM return_case WHERE marketplace = :account AND created_at >=
+                               (SELECT requested_at FROM amazon_report WHERE account = :account AND report_id = :reportId)""")
+                .param("account", account)
+                .param("reportId", reportId)
+                .query(Long.class)
+                .single();
+        // each window overlaps the last by a day: a report with nothing new is routine, not news
+        String message = "Amazon {}: returns report {} processed: {} returns in {} rows ({} new), {} rows quarantined";
+        if (opened > 0 || problems > 0) {
+            log.info(message, account, reportId, returnsFound, rowsRead, opened, problems);
+        } else {
+            log.debug(message, account, reportId, returnsFound, rowsRead, opened, problems);
+        }
+    }
+
+    /** CANCELLED: Amazon had no returns in the window. Not an error; the checkpoint moves on. */
+    @Transactional
+    public void noData(@Variable("account") String account, @Variable("reportId") String reportId) {
+        finish(account, reportId, "CANCELLED", 0, 0, 0, "no returns in the window");
+        log.info("Amazon {}: returns report {} CANCELLED: no returns in its window", account, reportId);
+    }
+
+    /** FATAL: Amazon could not make the report. The checkpoint stays, so the next report covers the same window. */
+    public String failed(@Variable("account") String account, @Variable("reportId") String reportId) {
+        String message = "Amazon could not produce returns report " + reportId + " (processingStatus FATAL). The"
+                + " window is asked for again in the next report; if this repeats, check the account in Seller Central.";
+        jdbc.sql("""
+                        UPDATE amazon_report SET status = 'FATAL', finished_at = :now, message = :message
+                        WHERE account = :account AND report_id = :reportId""")
+                .param("now", Timestamp.from(clock.instant()))
+                .param("message", message)
+                .param("account", account)
+                .param("reportId", reportId)
+                .update();
+        log.warn("{}: {}", account, message);
+        return message;
+    }
+
+    private void finish(String account, String reportId, String status, int rows, int returns, int problems,
+                        String message) {
+        Instant end = jdbc.sql("""
+                        UPDATE amazon_report SET status = :status, finished_at = :now, rows_read = :rows,
+                               returns_found = :returns, problems = :problems, message = :message
+                        WHERE account = :account AND report_id = :reportId RETURNING data_end""")
+                .param("status", status)
+                .param("now", Timestamp.from(clock.instant()))
+                .param("rows", rows)
+                .param("returns", returns)
+                .param("problems", problems)
+                .param("message", message)
+                .param("account", account)
+                .param("reportId", reportId)
+                .query((rs, n) -> rs.getTimestamp(1).toInstant())
+                .single();
+        jdbc.sql("""
+                        INSERT INTO poll_checkpoint (source, updated_after, updated_at) VALUES (:source, :end, :now)
+                        ON CONFLICT (source) DO UPDATE SET updated_after = GREATEST(poll_checkpoint.updated_after, :end),
+                               updated_at = :now""")
+                .param("source", source(account))
+                .param("end", Timestamp.from(end))
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    /** Where the next report starts (before the overlap). */
+    public Optional<Instant> checkpoint(String account) {
+        return jdbc.sql("SELECT updated_after FROM poll_checkpoint WHERE source = :source")
+                .param("source", source(account))
+                .query((rs, n) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant())
+                .optional();
+    }
+
+    private void updateStatus(String account, String reportId, String status) {
+        jdbc.sql("UPDATE amazon_report SET status = :status WHERE account = :account AND report_id = :reportId")
+                .param("status", status)
+                .param("account", account)
+                .param("reportId", reportId)
+                .update();
+    }
+
+    /**
+     * The data window of the next returns report: from a day before the checkpoint (or {@code initial-lookback}
+     * before now, the first time) to now, but at most 60 days, so a long backlog is read report by report.
+     */
+    record Window(Instant start, Instant end) {
+
+        static Window next(Optional<Instant> checkpoint, Instant now, Duration initialLookback) {
+            Instant start = checkpoint.orElse(now.minus(initialLookback)).minus(OVERLAP);
+            Instant end = min(now.truncatedTo(ChronoUnit.SECONDS), start.plus(MAX_WINDOW));
+            return new Window(start, end);
+        }
+    }
+
+    /** A short, stable name for a report row's content. */
+    static String fingerprint(String row) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(row.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static String source(String account) {
+        return "amazon:" + account;
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+}

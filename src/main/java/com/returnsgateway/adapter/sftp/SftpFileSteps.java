@@ -1,0 +1,88 @@
+package com.returnsgateway.adapter.sftp;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.apache.camel.Exchange;
+import org.apache.camel.Variable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * A file downloaded from an SFTP forwarder: apply it, decide where it goes (done/ or, with any bad row, error/
+ * beside its line-numbered report), and wake the cases whose intercept it answered.
+ */
+@Component
+public class SftpFileSteps {
+
+    /** Header the download endpoint's {@code move} option reads: the folder the file goes to. */
+    public static final String TARGET_FOLDER = "ReturnsGatewayTargetFolder";
+
+    private final SftpForwarderFiles files;
+    private final SftpIntercepts intercepts;
+    private final long maxFileBytes;
+
+    public SftpFileSteps(SftpForwarderFiles files, SftpIntercepts intercepts,
+                         @Value("${gateway.sftp.max-file-size:2MB}") DataSize maxFileSize) {
+        this.files = files;
+        this.intercepts = intercepts;
+        this.maxFileBytes = maxFileSize.toBytes();
+    }
+
+    /** Sets the target folder header, and {@code report} / {@code reportFile} when the file had problems. */
+    public void process(@Variable("forwarder") String forwarder, Exchange exchange) {
+        String fileName = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
+        byte[] bytes = exchange.getMessage().getBody(byte[].class);
+        FileReport report;
+        if (bytes != null && bytes.length > maxFileBytes) {
+            report = files.unreadable(forwarder, fileName, "the file is " + bytes.length + " bytes; at most "
+                    + maxFileBytes + " are accepted (gateway.sftp.max-file-size)");
+        } else {
+            Optional<String> content = utf8(bytes);
+            Optional<FileKind> kind = FileKind.of(fileName);
+            if (bytes != null && content.isEmpty()) {
+                report = files.unreadable(forwarder, fileName, "the file is not UTF-8 (" + firstBadByte(bytes)
+                        + "); forwarder files must be UTF-8");
+            } else if (kind.isPresent() && kind.get() == FileKind.STATUSES) {
+                report = files.processStatuses(forwarder, fileName, content.orElse(null));
+            } else {
+                report = files.processResults(forwarder, fileName, content.orElse(null));
+            }
+        }
+        report.caseIds().forEach(caseId -> intercepts.resume(caseId, fileName));
+        boolean clean = report.status() == FileReport.Status.PROCESSED || report.status() == FileReport.Status.DUPLICATE;
+        exchange.getMessage().setHeader(TARGET_FOLDER, clean ? "done" : "error");
+        exchange.setVariable("report", clean ? null : report.text());
+        exchange.setVariable("reportFile", report.reportFileName());
+    }
+
+    /** Strict UTF-8: malformed bytes are not turned into U+FFFD, the file is refused. */
+    private static Optional<String> utf8(byte[] bytes) {
+        if (bytes == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(decoder().decode(ByteBuffer.wrap(bytes)).toString());
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String firstBadByte(byte[] bytes) {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CoderResult result = decoder().decode(in, CharBuffer.allocate(bytes.length + 1), true);
+        return result.isError() ? String.format("byte 0x%02X at offset %d", bytes[in.position()] & 0xff, in.position())
+                : "an incomplete character at the end";
+    }
+
+    private static CharsetDecoder decoder() {
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+}

@@ -1,0 +1,110 @@
+package com.returnsgateway.adapter.sftp;
+
+import com.returnsgateway.core.config.GatewayProperties;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.stereotype.Component;
+
+/**
+ * One set of routes per SFTP forwarder in {@code gateway.forwarders}, from the templates in
+ * routes/sftp-forwarder.camel.yaml: an uploader for intercept batches and a downloader for result and status files.
+ * Host keys are always checked against the configured known_hosts file (never the user's own, which JSch would
+ * otherwise append to), and the production profile refuses a forwarder without that check.
+ */
+@Component
+public class SftpForwarderRoutes implements CamelContextConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SftpForwarderRoutes.class);
+
+    private final GatewayProperties properties;
+    private final Environment environment;
+
+    public SftpForwarderRoutes(GatewayProperties properties, Environment environment) {
+        this.properties = properties;
+        this.environment = environment;
+        properties.forwarders().forEach(this::refuseInsecure);
+    }
+
+    @Override
+    public void beforeApplicationStart(CamelContext camelContext) {
+    }
+
+    @Override
+    public void afterApplicationStart(CamelContext camelContext) {
+        for (Map.Entry<String, GatewayProperties.Forwarder> entry : properties.forwarders().entrySet()) {
+            if (!entry.getValue().isSftp()) {
+                continue;
+            }
+            String forwarder = entry.getKey();
+            GatewayProperties.Sftp sftp = entry.getValue().sftp();
+            String outbound = folder(sftp.outboundFolder());
+            TemplatedRouteBuilder.builder(camelContext, "sftp-forwarder-files")
+                    .routeId("sftp-files-" + forwarder)
+                    .parameter("forwarder", forwarder)
+                    .parameter("downloadUri", uri(sftp, outbound)
+                            + "&include=RAW((results|status)-[A-Za-z0-9._-]{1,88}\\.csv)"
+                            // readLockMinLength=0: an empty file is read (and rejected as such) instead of
+                            // holding the consumer for readLockTimeout at every poll
+                            + "&readLock=changed&readLockCheckInterval=250&readLockMinAge=1000&readLockTimeout=20000"
+                            + "&readLockMinLength=0"
+                            + "&move=${header." + SftpFileSteps.TARGET_FOLDER + "}/${file:name}"
+                            + "&idempotent=true&idempotentRepository=#sftpFileRepository"
+                            + "&idempotentKey=" + forwarder + "/${file:name}"
+                            + "&delay=" + sftp.pollInterval().toMillis())
+                    .parameter("errorUri", uri(sftp, outbound + "/error"))
+                    .add();
+            TemplatedRouteBuilder.builder(camelContext, "sftp-intercept-files")
+                    .routeId("sftp-intercepts-" + forwarder)
+                    .parameter("forwarder", forwarder)
+                    .parameter("uploadUri", uri(sftp, folder(sftp.inboundFolder())) + "&tempPrefix=.inprogress-")
+                    .parameter("batchInterval", String.valueOf(sftp.batchInterval().toMillis()))
+                    .add();
+            log.info("SFTP forwarder {}: intercept requests to {}:{}/{}, results and statuses from /{}", forwarder,
+                    sftp.host(), sftp.port(), folder(sftp.inboundFolder()), outbound);
+        }
+    }
+
+    private void refuseInsecure(String forwarder, GatewayProperties.Forwarder config) {
+        if (!config.isSftp()) {
+            return;
+        }
+        GatewayProperties.Sftp sftp = config.sftp();
+        boolean checked = sftp.strictHostKeyChecking() && !sftp.knownHostsFile().isBlank();
+        if (!checked && environment.acceptsProfiles(Profiles.of("prod"))) {
+            throw new IllegalStateException("SFTP forwarder " + forwarder + " must check the server's host key in "
+                    + "production: set gateway.forwarders." + forwarder + ".sftp.known-hosts-file and keep "
+                    + "strict-host-key-checking true");
+        }
+        if (!checked) {
+            log.warn("SFTP forwarder {} does not check the server's host key: anyone on the path can pose as it",
+                    forwarder);
+        }
+    }
+
+    private static String uri(GatewayProperties.Sftp sftp, String folder) {
+        StringBuilder uri = new StringBuilder("sftp://").append(sftp.host()).append(':').append(sftp.port())
+                .append('/').append(folder)
+                .append("?username=").append(URLEncoder.encode(sftp.username(), StandardCharsets.UTF_8))
+                .append("&password=RAW(").append(sftp.password()).append(')')
+                .append("&useUserKnownHostsFile=false")
+                .append("&binary=true&charset=UTF-8&connectTimeout=10000&timeout=30000&soTimeout=30000");
+        if (sftp.strictHostKeyChecking() && !sftp.knownHostsFile().isBlank()) {
+            uri.append("&strictHostKeyChecking=yes&knownHostsFile=").append(sftp.knownHostsFile());
+        } else {
+            uri.append("&strictHostKeyChecking=no");
+        }
+        return uri.toString();
+    }
+
+    private static String folder(String folder) {
+        return folder.replaceAll("^/+|/+$", "");
+    }
+}

@@ -1,0 +1,120 @@
+package com.returnsgateway.api;
+
+import com.returnsgateway.adapter.amazon.AmazonRefunds;
+import com.returnsgateway.core.cases.CaseFilter;
+import com.returnsgateway.core.cases.CasePage;
+import com.returnsgateway.core.cases.CaseRepository;
+import com.returnsgateway.core.cases.Cases;
+import com.returnsgateway.core.intake.Quarantine;
+import com.returnsgateway.core.intercept.InterceptRepository;
+import com.returnsgateway.core.mail.EmailLog;
+import com.returnsgateway.core.mail.MailSteps;
+import com.returnsgateway.core.model.CaseStatus;
+import com.returnsgateway.core.model.Phase;
+import com.returnsgateway.core.model.ReturnCase;
+import com.returnsgateway.core.refund.RefundPlanner;
+import com.returnsgateway.core.refund.RefundRepository;
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Cases for operators and the back office: list, detail with timeline, the label, retry, and "parcel received". */
+@RestController
+@RequestMapping("/api")
+public class CasesApi {
+
+    private static final int MAX_PAGE_SIZE = 200;
+
+    private final Cases cases;
+    private final CaseRepository repository;
+    private final RefundRepository refunds;
+    private final InterceptRepository intercepts;
+    private final EmailLog emails;
+    private final MailSteps mail;
+    private final RefundPlanner refundPlanner;
+    private final Quarantine quarantine;
+    private final AmazonRefunds amazonRefunds;
+
+    public CasesApi(Cases cases, CaseRepository repository, RefundRepository refunds, InterceptRepository intercepts,
+                    EmailLog emails, MailSteps mail, RefundPlanner refundPlanner, Quarantine quarantine,
+                    AmazonRefunds amazonRefunds) {
+        this.cases = cases;
+        this.amazonRefunds = amazonRefunds;
+        this.repository = repository;
+        this.refunds = refunds;
+        this.intercepts = intercepts;
+        this.emails = emails;
+        this.mail = mail;
+        this.refundPlanner = refundPlanner;
+        this.quarantine = quarantine;
+    }
+
+    @GetMapping("/cases")
+    public Map<String, Object> list(@RequestParam(required = false) CaseStatus status,
+                                    @RequestParam(required = false) Phase phase,
+                                    @RequestParam(required = false) String marketplace,
+                                    @RequestParam(required = false) String orderId,
+                                    @RequestParam(defaultValue = "0") int page,
+                                    @RequestParam(defaultValue = "50") int size) {
+        int pageSize = Math.max(1, Math.min(size, MAX_PAGE_SIZE));
+        CasePage result = repository.search(new CaseFilter(status, phase, blankToNull(marketplace), blankToNull(orderId)),
+                Math.max(0, page), pageSize);
+        return Map.of(
+                "cases", result.cases().stream().map(CaseView::summary).toList(),
+                "page", result.page(),
+                "size", result.size(),
+                "total", result.total());
+    }
+
+    /** An empty filter (?marketplace=) means no filter, as in a form left blank. */
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    @GetMapping("/cases/{caseId}")
+    public CaseView get(@PathVariable String caseId) {
+        ReturnCase c = cases.get(caseId);
+        return CaseView.detail(c, repository.timeline(caseId), refunds.listByCase(caseId),
+                intercepts.find(caseId).orElse(null), emails.listByCase(caseId), repository.flags(caseId),
+                amazonRefunds.find(caseId).orElse(null));
+    }
+
+    @GetMapping(value = "/cases/{caseId}/label.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    public ResponseEntity<byte[]> label(@PathVariable String caseId) {
+        ReturnCase c = cases.get(caseId);
+        byte[] pdf = mail.label(c);
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename("return-label-" + c.request().returnId().replaceAll("[^A-Za-z0-9._-]", "_") + ".pdf")
+                        .build().toString())
+                .body(pdf);
+    }
+
+    @PostMapping("/cases/{caseId}/retry")
+    public CaseView retry(@PathVariable String caseId, Principal principal) {
+        cases.retry(caseId, "api:" + principal.getName());
+        return get(caseId);
+    }
+
+    @PostMapping("/cases/{caseId}/received")
+    public CaseView received(@PathVariable String caseId, Principal principal) {
+        refundPlanner.returnReceived(caseId, "api:" + principal.getName());
+        return get(caseId);
+    }
+
+    @GetMapping("/quarantine")
+    public List<Quarantine.Entry> quarantined(@RequestParam(defaultValue = "50") int limit) {
+        return quarantine.list(Math.max(1, Math.min(limit, MAX_PAGE_SIZE)));
+    }
+}

@@ -1,7 +1,0 @@
-package com.returnsgateway.cases;
-
-public class CaseNotFoundException extends RuntimeException {
-    public CaseNotFoundException(String caseId) {
-        super("no case with id " + caseId);
-    }
-}

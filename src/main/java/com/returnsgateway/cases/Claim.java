@@ -1,5 +1,0 @@
-package com.returnsgateway.cases;
-
-/** A case claimed for one worker: the token tells this claim from a later one on the same case. */
-public record Claim(String caseId, String token) {
-}

@@ -1,0 +1,76 @@
+package com.returnsgateway.core.cases;
+
+import com.returnsgateway.core.model.CaseStatus;
+import com.returnsgateway.core.model.ReturnCase;
+import org.apache.camel.Exchange;
+import org.apache.camel.Variable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** What the case routes need from a case: load it into variables, and move it along its lifecycle. */
+@Component
+public class CaseSteps {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseSteps.class);
+
+    private final Cases cases;
+    private final CaseQueue queue;
+
+    public CaseSteps(Cases cases, CaseQueue queue) {
+        this.cases = cases;
+        this.queue = queue;
+    }
+
+    /** Every step moves a case on; a case still ACTIVE after this many steps in one go is stuck, not busy. */
+    static final int MAX_STEPS = 20;
+
+    /** A worker takes up a claimed case: sets {@code caseId} and {@code claimToken}. */
+    public void start(Claim claim, Exchange exchange) {
+        exchange.setVariable("caseId", claim.caseId());
+        exchange.setVariable("claimToken", claim.token());
+    }
+
+    /**
+     * Before each step: renews the claim and loads the case. A claim another worker has taken since (this one
+     * waited longer than the lease) ends this worker's part: {@code phase} becomes CLAIM_LOST.
+     */
+    public void load(@Variable("caseId") String caseId, @Variable("claimToken") String claimToken,
+                     Exchange exchange) {
+        int steps = exchange.getVariable("steps", 0, Integer.class) + 1;
+        if (steps > MAX_STEPS) {
+            throw new IllegalStateException("case " + caseId + " made no progress after " + MAX_STEPS + " steps");
+        }
+        exchange.setVariable("steps", steps);
+        if (!queue.renew(new Claim(caseId, claimToken))) {
+            log.warn("Case {}: this worker's claim ran out while it waited; the worker holding it now goes on",
+                    caseId);
+            exchange.setVariable("phase", "CLAIM_LOST");
+            return;
+        }
+        expose(cases.get(caseId), exchange);
+    }
+
+    /** The worker is done with the case (it waits, is done, or is another worker's now): the claim goes back. */
+    public void finish(@Variable("caseId") String caseId, @Variable("claimToken") String claimToken) {
+        queue.release(new Claim(caseId, claimToken));
+    }
+
+    public void moveTo(@Variable("caseId") String caseId, String target, String message, Exchange exchange) {
+        expose(cases.moveTo(caseId, CaseStatus.valueOf(target), message), exchange);
+    }
+
+    public void manualReview(@Variable("caseId") String caseId, @Variable("reviewReason") String reason,
+                             Exchange exchange) {
+        expose(cases.sendToManualReview(caseId, reason), exchange);
+    }
+
+    private static void expose(ReturnCase returnCase, Exchange exchange) {
+        exchange.setVariable("status", returnCase.status().name());
+        exchange.setVariable("phase", returnCase.phase().name());
+        exchange.setVariable("resolution", returnCase.request().resolution().name());
+        exchange.setVariable("forwarderCode", returnCase.forwarderCode());
+        exchange.setVariable("shipmentState",
+                returnCase.shipmentState() == null ? null : returnCase.shipmentState().name());
+    }
+}

@@ -1,0 +1,84 @@
+package com.returnsgateway.core.cases;
+
+import com.returnsgateway.core.logging.PiiMask;
+import com.returnsgateway.core.model.CaseStatus;
+import com.returnsgateway.core.model.ReturnCase;
+import com.returnsgateway.core.model.TimelineEvent;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The case lifecycle: every status change is checked against the allowed transitions and written to the timeline. */
+@Service
+public class Cases {
+
+    private static final Logger log = LoggerFactory.getLogger(Cases.class);
+
+    private final CaseRepository repository;
+    private final Clock clock;
+
+    public Cases(CaseRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    public ReturnCase get(String caseId) {
+        return repository.find(caseId).orElseThrow(() -> new CaseNotFoundException(caseId));
+    }
+
+    @Transactional
+    public ReturnCase moveTo(String caseId, CaseStatus target, String message) {
+        ReturnCase current = get(caseId);
+        return move(current, target, message, null);
+    }
+
+    /** Parks the case for an operator, remembering where it stopped so a retry resumes there. */
+    @Transactional
+    public ReturnCase sendToManualReview(String caseId, String reason) {
+        ReturnCase current = get(caseId);
+        if (current.status() == CaseStatus.MANUAL_REVIEW) {
+            return current;
+        }
+        return move(current, CaseStatus.MANUAL_REVIEW, reason, current.status());
+    }
+
+    /** An operator's retry: back to where the case stopped, or from the shipment check when it was waiting. */
+    @Transactional
+    public ReturnCase retry(String caseId, String actor) {
+        ReturnCase current = get(caseId);
+        CaseStatus target = switch (current.status()) {
+            // before any side effect, a retry asks the forwarder again; after one, it resumes that step with its key
+            case MANUAL_REVIEW -> current.resumeStatus() == CaseStatus.INTERCEPT_REQUESTED
+                    || current.resumeStatus() == CaseStatus.REFUND_PENDING
+                    ? current.resumeStatus() : CaseStatus.RECEIVED;
+            case AWAITING_BUYER, AWAITING_RETURN -> CaseStatus.RECEIVED;
+            default -> throw new IllegalTransitionException(current.caseId(), current.status(), CaseStatus.RECEIVED,
+                    "only cases in MANUAL_REVIEW, AWAITING_BUYER or AWAITING_RETURN can be retried");
+        };
+        repository.addEvent(caseId, new TimelineEvent(clock.instant(), actor, "RETRY",
+                "Retry requested; resuming at " + target, null));
+        return move(current, target, "Resumed by " + actor, null);
+    }
+
+    public void record(String caseId, String actor, String type, String message, String outcome) {
+        repository.addEvent(caseId, new TimelineEvent(clock.instant(), actor, type, message, outcome));
+    }
+
+    private ReturnCase move(ReturnCase current, CaseStatus target, String message, CaseStatus resume) {
+        if (!current.status().canMoveTo(target)) {
+            throw new IllegalTransitionException(current.caseId(), current.status(), target,
+                    "allowed: " + current.status().next());
+        }
+        if (!repository.updateStatus(current.caseId(), current.status(), target, message, resume, clock.instant())) {
+            throw new IllegalTransitionException(current.caseId(), current.status(), target,
+                    "the case changed meanwhile");
+        }
+        repository.addEvent(current.caseId(),
+                new TimelineEvent(clock.instant(), "gateway", "STATUS", message, target.name()));
+        // a reason may quote what a remote system answered: the log gets it masked, the case keeps it whole
+        log.info("Case {} {} -> {}: {}", current.caseId(), current.status(), target, PiiMask.mask(message));
+        return get(current.caseId());
+    }
+}

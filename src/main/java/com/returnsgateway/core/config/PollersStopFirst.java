@@ -1,0 +1,70 @@
+package com.returnsgateway.core.config;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.camel.CamelContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * On shutdown the routes that bring in new work (marketplace polling, the case dispatcher) stop before anything
+ * else, so Camel's graceful shutdown only has in-flight cases left to finish.
+ */
+@Component
+public class PollersStopFirst implements SmartLifecycle {
+
+    static final List<String> POLLERS = List.of("intake-poll", "case-dispatch", "sftp-intercept-deadlines");
+    /** Routes made per SFTP forwarder from templates: its file uploader and downloader. */
+    static final List<String> POLLER_PREFIXES = List.of("sftp-files-", "sftp-intercepts-");
+    private static final Logger log = LoggerFactory.getLogger(PollersStopFirst.class);
+
+    // looked up when stopping: taking the CamelContext in the constructor would start it before its routes load
+    private final ObjectProvider<CamelContext> camelContext;
+    private volatile boolean running;
+
+    public PollersStopFirst(ObjectProvider<CamelContext> camelContext) {
+        this.camelContext = camelContext;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        CamelContext camel = camelContext.getIfAvailable();
+        if (camel == null) {
+            return;
+        }
+        List<String> pollers = new java.util.ArrayList<>(POLLERS);
+        camel.getRoutes().stream().map(org.apache.camel.Route::getRouteId)
+                .filter(id -> POLLER_PREFIXES.stream().anyMatch(id::startsWith))
+                .forEach(pollers::add);
+        for (String routeId : pollers) {
+            try {
+                if (camel.getRoute(routeId) != null) {
+                    camel.getRouteController().stopRoute(routeId, 10, TimeUnit.SECONDS);
+                }
+            } catch (Exception e) {
+                log.warn("Could not stop {} ahead of shutdown: {}", routeId, e.toString());
+            }
+        }
+        log.info("Stopped taking new work ({}); finishing cases in flight", String.join(", ", pollers));
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Above Camel's own phase (and the web server's), so this stops first. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
+    }
+}

@@ -1,0 +1,72 @@
+package com.returnsgateway.core.intake;
+
+import com.returnsgateway.core.cases.CaseRepository;
+import com.returnsgateway.core.cases.CaseRepository.InsertResult;
+import com.returnsgateway.core.model.ReturnRequest;
+import com.returnsgateway.core.model.TimelineEvent;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+
+/** Validates a return request, de-duplicates it on (marketplace, returnId) and opens a case for it. */
+@Service
+public class Intake {
+
+    private static final Logger log = LoggerFactory.getLogger(Intake.class);
+    private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
+
+    private final ReturnRequestReader reader;
+    private final CaseRepository cases;
+    private final Quarantine quarantine;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public Intake(ReturnRequestReader reader, CaseRepository cases, Quarantine quarantine, Clock clock) {
+        this.reader = reader;
+        this.cases = cases;
+        this.quarantine = quarantine;
+        this.clock = clock;
+    }
+
+    /** For callers that get the validation errors back themselves (the API answers 400). */
+    @Transactional
+    public InsertResult accept(JsonNode returnObject, String source) {
+        return open(reader.read(returnObject), source);
+    }
+
+    /** For polled requests: one that fails validation is quarantined with its reason, never dropped. */
+    public void acceptPolled(JsonNode returnObject, String marketplace) {
+        try {
+            accept(returnObject, "marketplace " + marketplace);
+        } catch (InvalidReturnRequestException e) {
+            JsonNode id = returnObject == null ? null : returnObject.get("returnId");
+            quarantine.keep("marketplace:" + marketplace, id == null ? null : id.asString(), e.getMessage(),
+                    String.valueOf(returnObject));
+        }
+    }
+
+    private InsertResult open(ReturnRequest request, String source) {
+        Instant now = clock.instant();
+        InsertResult result = cases.insertIfNew(newCaseId(), request, now);
+        if (result.created()) {
+            cases.addEvent(result.caseId(), new TimelineEvent(now, source, "RECEIVED",
+                    "Return request " + request.returnId() + " for order " + request.orderId() + " received", "RECEIVED"));
+            log.info("Case {} opened for return {} / {} from {}", result.caseId(), request.marketplace(),
+                    request.returnId(), source);
+        }
+        return result;
+    }
+
+    private String newCaseId() {
+        StringBuilder id = new StringBuilder("RC-");
+        for (int i = 0; i < 10; i++) {
+            id.append(ALPHABET[random.nextInt(ALPHABET.length)]);
+        }
+        return id.toString();
+    }
+}

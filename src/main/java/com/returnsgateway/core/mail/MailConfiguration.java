@@ -1,0 +1,34 @@
+package com.returnsgateway.core.mail;
+
+import com.returnsgateway.core.config.GatewayProperties;
+import java.util.Properties;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.mail.MailComponent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * camel-mail has no Spring Boot starter here, so {@code camel.component.smtp.*} would be silently ignored: the SMTP
+ * component is built from {@code gateway.mail.*} instead, credentials included (never in an endpoint URI).
+ */
+@Configuration(proxyBeanMethods = false)
+public class MailConfiguration {
+
+    @Bean("smtp")
+    MailComponent smtp(GatewayProperties properties, CamelContext camelContext) {
+        GatewayProperties.Mail mail = properties.mail();
+        MailComponent component = new MailComponent(camelContext);
+        org.apache.camel.component.mail.MailConfiguration config = component.getConfiguration();
+        if (!mail.username().isBlank()) {
+            config.setUsername(mail.username());
+            config.setPassword(mail.password());
+        }
+        int timeout = (int) mail.timeout().toMillis();
+        config.setConnectionTimeout(timeout);
+        Properties javaMail = new Properties();
+        javaMail.setProperty("mail.smtp.timeout", String.valueOf(timeout));
+        javaMail.setProperty("mail.smtp.writetimeout", String.valueOf(timeout));
+        config.setAdditionalJavaMailProperties(javaMail);
+        return component;
+    }
+}

@@ -1,0 +1,93 @@
+package com.returnsgateway.core.mail;
+
+import com.returnsgateway.core.cases.Cases;
+import com.returnsgateway.core.config.GatewayProperties;
+import com.returnsgateway.core.label.ReturnAddressBook;
+import com.returnsgateway.core.label.ReturnLabelRenderer;
+import com.returnsgateway.core.model.RefundInstruction;
+import com.returnsgateway.core.model.ReturnCase;
+import com.returnsgateway.core.refund.RefundRepository;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import org.apache.camel.Exchange;
+import org.apache.camel.Variable;
+import org.springframework.stereotype.Component;
+
+/** The mail steps: compose the email a step calls for (with the return label when due), and log it once sent. */
+@Component
+public class MailSteps {
+
+    private final Cases cases;
+    private final RefundRepository refunds;
+    private final EmailComposer composer;
+    private final MimeMessageFactory mimeMessages;
+    private final ReturnLabelRenderer labels;
+    private final ReturnAddressBook addressBook;
+    private final EmailLog log;
+    private final GatewayProperties properties;
+    private final Clock clock;
+
+    public MailSteps(Cases cases, RefundRepository refunds, EmailComposer composer, MimeMessageFactory mimeMessages,
+                     ReturnLabelRenderer labels, ReturnAddressBook addressBook, EmailLog log,
+                     GatewayProperties properties, Clock clock) {
+        this.cases = cases;
+        this.refunds = refunds;
+        this.composer = composer;
+        this.mimeMessages = mimeMessages;
+        this.labels = labels;
+        this.addressBook = addressBook;
+        this.log = log;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public MimeMessage composeBuyerEmail(@Variable("caseId") String caseId, @Variable("emailKind") String kind,
+                                         Exchange exchange) {
+        ReturnCase returnCase = cases.get(caseId);
+        EmailKind emailKind = EmailKind.valueOf(kind);
+        RefundInstruction refund = refunds.findByCase(caseId).orElse(null);
+        byte[] label = emailKind == EmailKind.RETURN_LABEL ? label(returnCase) : null;
+        OutgoingEmail email = composer.buyerEmail(emailKind, returnCase, refund, label);
+        return prepare(caseId, email, exchange);
+    }
+
+    public MimeMessage composeOperationsEmail(@Variable("caseId") String caseId, @Variable("emailKind") String kind,
+                                              @Variable("task") String task, Exchange exchange) {
+        OutgoingEmail email = composer.operationsEmail(EmailKind.valueOf(kind), cases.get(caseId), task);
+        return prepare(caseId, email, exchange);
+    }
+
+    /** An alert about something outside any one case (variables alertSource, alertTitle, alertDetails, alertKey). */
+    public MimeMessage composeOperationsAlert(@Variable("alertSource") String source,
+                                              @Variable("alertTitle") String title,
+                                              @Variable("alertDetails") String details,
+                                              @Variable("alertKey") String key) {
+        return mimeMessages.toMimeMessage(composer.operationsAlert(source, title, details, key));
+    }
+
+    /** Sets {@code mailAlreadySent} when a resumed case already sent this email in its current status. */
+    private MimeMessage prepare(String caseId, OutgoingEmail email, Exchange exchange) {
+        int epoch = log.statusEpoch(caseId);
+        exchange.setVariable("outgoingEmail", email);
+        exchange.setVariable("statusEpoch", epoch);
+        exchange.setVariable("mailAlreadySent", log.alreadySent(caseId, email.kind().name(), epoch));
+        return mimeMessages.toMimeMessage(email);
+    }
+
+    public void recordSent(@Variable("caseId") String caseId, @Variable("outgoingEmail") OutgoingEmail email,
+                           @Variable("statusEpoch") int statusEpoch) {
+        log.record(caseId, statusEpoch, new EmailLog.SentEmail(email.kind().name(), email.to(), email.subject(), email.messageId(),
+                email.attachmentName(), clock.instant()));
+        cases.record(caseId, "mail", "EMAIL", "Email \"" + email.subject() + "\" sent to "
+                + (email.kind() == EmailKind.OPERATIONS_TASK || email.kind() == EmailKind.MANUAL_REVIEW
+                ? "operations" : "the buyer")
+                + (email.attachmentName() == null ? "" : " with " + email.attachmentName()), email.kind().name());
+    }
+
+    /** The return label of a case, as emailed and as served by the API. */
+    public byte[] label(ReturnCase returnCase) {
+        GatewayProperties.Marketplace marketplace = properties.marketplaces().get(returnCase.marketplace());
+        String country = marketplace == null ? "default" : marketplace.country();
+        return labels.render(returnCase, addressBook.forCountry(country));
+    }
+}

@@ -1,0 +1,6 @@
+package com.returnsgateway.core.model;
+
+public enum RefundType {
+    FULL,
+    PARTIAL
+}

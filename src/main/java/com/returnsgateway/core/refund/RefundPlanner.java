@@ -1,0 +1,72 @@
+package com.returnsgateway.core.refund;
+
+import com.returnsgateway.core.cases.Cases;
+import com.returnsgateway.core.cases.IllegalTransitionException;
+import com.returnsgateway.core.model.CaseStatus;
+import com.returnsgateway.core.model.RefundInstruction;
+import com.returnsgateway.core.model.RefundInstruction.Kind;
+import com.returnsgateway.core.model.RefundReason;
+import com.returnsgateway.core.model.Resolution;
+import com.returnsgateway.core.model.ReturnCase;
+import com.returnsgateway.core.model.ShipmentState;
+import java.time.Clock;
+import org.apache.camel.Variable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Decides the money (or the reship) once: the instruction and its idempotency key are stored together with the
+ * move to REFUND_PENDING, so every later attempt sends the same key.
+ */
+@Component
+public class RefundPlanner {
+
+    private final Cases cases;
+    private final RefundRepository refunds;
+    private final RefundCalculator calculator;
+    private final Clock clock;
+
+    public RefundPlanner(Cases cases, RefundRepository refunds, RefundCalculator calculator, Clock clock) {
+        this.cases = cases;
+        this.refunds = refunds;
+        this.calculator = calculator;
+        this.clock = clock;
+    }
+
+    /**
+     * The returned parcel arrived (an operator, the back office or the marketplace says so): the pending refund goes
+     * out. A parcel that came back undelivered is refunded in full; a buyer's return as the buyer asked.
+     */
+    @Transactional
+    public RefundInstruction returnReceived(String caseId, String actor) {
+        ReturnCase returnCase = cases.get(caseId);
+        if (returnCase.status() != CaseStatus.AWAITING_RETURN && returnCase.status() != CaseStatus.AWAITING_BUYER) {
+            throw new IllegalTransitionException(caseId, returnCase.status(), CaseStatus.REFUND_PENDING,
+                    "only a case waiting for its parcel can be marked received");
+        }
+        cases.record(caseId, actor, "RETURN_RECEIVED", "Returned parcel received", null);
+        boolean undelivered = returnCase.shipmentState() == ShipmentState.DELIVERY_FAILED
+                || returnCase.shipmentState() == ShipmentState.RETURNING_TO_SENDER;
+        return plan(caseId, undelivered ? RefundReason.RETURNED_TO_SENDER : RefundReason.RETURN_RECEIVED);
+    }
+
+    /** A delivered parcel worth less than the threshold is refunded without asking for it back. */
+    public boolean isReturnless(@Variable("caseId") String caseId) {
+        return calculator.isReturnless(cases.get(caseId).request());
+    }
+
+    @Transactional
+    public RefundInstruction plan(@Variable("caseId") String caseId, RefundReason reason) {
+        ReturnCase returnCase = cases.get(caseId);
+        boolean reship = returnCase.request().resolution() == Resolution.REPLACE;
+        RefundCalculator.Amount amount = calculator.amountFor(returnCase.request(), reason);
+        RefundInstruction instruction = refunds.insertIfAbsent(caseId,
+                "returns-gateway:" + caseId + (reship ? ":reship" : ":refund"),
+                reship ? Kind.RESHIP : Kind.REFUND, amount.type(), amount.money(), reason, clock.instant());
+        String what = instruction.kind() == Kind.RESHIP
+                ? "Replacement to be shipped (" + reason + ")"
+                : instruction.type() + " refund of " + instruction.amount() + " planned (" + reason + ")";
+        cases.moveTo(caseId, CaseStatus.REFUND_PENDING, what);
+        return instruction;
+    }
+}

@@ -1,0 +1,55 @@
+package com.returnsgateway.core.shipment;
+
+import com.returnsgateway.core.config.GatewayProperties;
+import com.returnsgateway.core.model.ShipmentState;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Translates a forwarder's own status code into a {@link ShipmentState} through the forwarder's status profile
+ * ({@code gateway.status-profiles.<profile>}). A code the profile does not know is UNKNOWN: a person looks at it.
+ */
+@Component
+public class ShipmentStateMapper {
+
+    private final GatewayProperties properties;
+
+    public ShipmentStateMapper(GatewayProperties properties) {
+        this.properties = properties;
+    }
+
+    public ShipmentState map(String forwarder, String code) {
+        if (code == null || code.isBlank()) {
+            return ShipmentState.UNKNOWN;
+        }
+        Map<String, String> profile = profileOf(forwarder);
+        String state = profile.get(code);
+        if (state == null) {
+            state = profile.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(code.trim()))
+                    .map(Map.Entry::getValue)
+                    .findFirst()
+                    .orElse(null);
+        }
+        return state == null ? ShipmentState.UNKNOWN : ShipmentState.valueOf(state.trim().toUpperCase(Locale.ROOT));
+    }
+
+    private Map<String, String> profileOf(String forwarder) {
+        GatewayProperties.Forwarder config = properties.forwarders().get(forwarder);
+        if (config == null) {
+            throw new IllegalArgumentException("unknown forwarder " + forwarder);
+        }
+        if (config.statusProfile() == null || config.statusProfile().isBlank()) {
+            // Map.copyOf maps throw NullPointerException on get(null)
+            throw new IllegalStateException("forwarder " + forwarder
+                    + " names no status profile; set gateway.forwarders." + forwarder + ".status-profile");
+        }
+        Map<String, String> profile = properties.statusProfiles().get(config.statusProfile());
+        if (profile == null) {
+            throw new IllegalStateException("forwarder " + forwarder + " names status profile '"
+                    + config.statusProfile() + "', which gateway.status-profiles does not define");
+        }
+        return profile;
+    }
+}

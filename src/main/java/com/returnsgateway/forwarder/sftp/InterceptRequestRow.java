@@ -1,7 +1,0 @@
-package com.returnsgateway.forwarder.sftp;
-
-import java.time.Instant;
-
-/** One intercept request in an {@code intercepts-*.csv} file; {@code requestId} is the gateway's idempotency key. */
-public record InterceptRequestRow(String requestId, String waybill, String reason, Instant requestedAt) {
-}

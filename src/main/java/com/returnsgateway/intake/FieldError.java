@@ -1,5 +1,0 @@
-package com.returnsgateway.intake;
-
-/** One thing wrong with an input, named by its JSON path (for example {@code items[0].unitPrice.amount}). */
-public record FieldError(String field, String message) {
-}

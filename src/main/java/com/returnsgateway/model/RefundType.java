@@ -1,6 +1,0 @@
-package com.returnsgateway.model;
-
-public enum RefundType {
-    FULL,
-    PARTIAL
-}

@@ -1,7 +1,0 @@
-package com.returnsgateway.model;
-
-/** What the buyer asked for: money back, or the same item sent again. */
-public enum Resolution {
-    REFUND,
-    REPLACE
-}

@@ -1,8 +1,0 @@
-package com.returnsgateway.model;
-
-public record ReturnItem(String sku, String title, int quantity, Money unitPrice) {
-
-    public Money total() {
-        return unitPrice.times(quantity);
-    }
-}

@@ -1,5 +1,0 @@
-package com.returnsgateway.model;
-
-/** Which forwarder carries the parcel, and under which waybill number. */
-public record ShipmentRef(String forwarder, String waybill) {
-}

@@ -1,0 +1,208 @@
+package com.returnsgateway.adapter.amazon.api;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.returnsgateway.testsupport.MutableClock;
+import com.returnsgateway.core.config.GatewayProperties;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The SP-API client against a WireMock stand-in for Login with Amazon and the SP-API. */
+class SpApiClientTest {
+
+    private static final String TOKEN_BODY = """
+            {"access_token":"Atza|first","token_type":"bearer","expires_in":3600}""";
+
+    private final WireMockServer amazon = new WireMockServer(options().dynamicPort());
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T08:00:00Z"));
+    private final List<Duration> pauses = new ArrayList<>();
+    private SpApiClient client;
+
+    @BeforeEach
+    void start() {
+        amazon.start();
+        amazon.stubFor(post("/auth/o2/token").willReturn(okJson(TOKEN_BODY)));
+        GatewayProperties.Amazon account = new GatewayProperties.Amazon("na", amazon.baseUrl() + "/sp",
+                amazon.baseUrl() + "/auth/o2/token", "client", "secret", "Atzr|refresh", "SELLER",
+                List.of("ATVPDKIKX0DER"), true, "", "en-US", Duration.ofMinutes(15), Duration.ofDays(30),
+                Duration.ofMinutes(2), 2000, null, null);
+        GatewayProperties properties = new GatewayProperties(16, null, null, null, null, null, null, null,
+                Map.of("amazon-us", new GatewayProperties.Marketplace(null, "US", true, "amazon", account)),
+                null, null, null, null);
+        JsonMapper json = JsonMapper.builder().build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        LwaTokens lwa = new LwaTokens(http, json, clock, Duration.ofSeconds(5));
+        client = new SpApiClient(properties, lwa, http, json, clock, new SpApiClient.Settings(Duration.ofSeconds(5),
+                Duration.ofSeconds(5), 3, Duration.ofSeconds(1), Map.of()), wait -> {
+                    pauses.add(wait);
+                    clock.advance(wait); // waiting takes time: the buckets refill meanwhile
+                });
+    }
+
+    @AfterEach
+    void stop() {
+        amazon.stop();
+    }
+
+    @Test
+    void theAccessTokenIsExchangedOnceAndSentWithEveryCallUntilShortlyBeforeItExpires() {
+        amazon.stubFor(get(urlPathEqualTo("/sp/reports/2021-06-30/reports/1")).willReturn(okJson("""
+                {"reportId":"1","processingStatus":"IN_QUEUE"}""")));
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(client.get("amazon-us", SpApiOperation.GET_REPORT, "/reports/2021-06-30/reports/1")
+                    .text("processingStatus")).isEqualTo("IN_QUEUE");
+        }
+        amazon.verify(1, postRequestedFor(urlEqualTo("/auth/o2/token"))
+                .withRequestBody(equalTo("grant_type=refresh_token&refresh_token=Atzr%7Crefresh&client_id=client"
+                        + "&client_secret=secret")));
+        amazon.verify(3, getRequestedFor(urlPathEqualTo("/sp/reports/2021-06-30/reports/1"))
+                .withHeader("x-amz-access-token", equalTo("Atza|first")));
+
+        clock.advance(Duration.ofMinutes(56)); // within five minutes of the hour: renewed before it can expire
+        client.get("amazon-us", SpApiOperation.GET_REPORT, "/reports/2021-06-30/reports/1");
+        amazon.verify(2, postRequestedFor(urlEqualTo("/auth/o2/token")));
+    }
+
+    @Test
+    void a429IsRetriedAfterABackoffAndTheAnswerThatFollowsIsReturned() {
+        amazon.stubFor(post("/sp/feeds/2021-06-30/documents").inScenario("throttled")
+                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("once")
+                .willReturn(aResponse().withStatus(429).withHeader("Content-Type", "application/json").withBody("""
+                        {"errors":[{"code":"QuotaExceeded","message":"You exceeded your quota for the requested resource."}]}""")));
+        amazon.stubFor(post("/sp/feeds/2021-06-30/documents").inScenario("throttled")
+                .whenScenarioStateIs("once").willSetStateTo("twice")
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7")));
+        amazon.stubFor(post("/sp/feeds/2021-06-30/documents").inScenario("throttled")
+                .whenScenarioStateIs("twice")
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"feedDocumentId\":\"amzn1.tortuga.4.na.1\",\"url\":\"https://s3/x\"}")));
+
+        SpApiClient.Response response = client.post("amazon-us", SpApiOperation.CREATE_FEED_DOCUMENT,
+                "/feeds/2021-06-30/documents", Map.of("contentType", "text/xml; charset=UTF-8"));
+
+        assertThat(response.text("feedDocumentId")).isEqualTo("amzn1.tortuga.4.na.1");
+        // the backoff of 1 s, then Amazon's Retry-After of 7 s; then the emptied bucket (0.5/s) has refilled
+        assertThat(pauses).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(7));
+        amazon.verify(3, postRequestedFor(urlEqualTo("/sp/feeds/2021-06-30/documents")));
+    }
+
+    @Test
+    void throttledTooOftenIsATransientFailureNamingTheOperation() {
+        amazon.stubFor(get(urlPathEqualTo("/sp/reports/2021-06-30/reports/9")).willReturn(aResponse().withStatus(429)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"errors":[{"code":"QuotaExceeded","message":"You exceeded your quota for the requested resource."}]}""")));
+
+        assertThatThrownBy(() -> client.get("amazon-us", SpApiOperation.GET_REPORT, "/reports/2021-06-30/reports/9"))
+                .isInstanceOfSatisfying(SpApiException.class, e -> {
+                    assertThat(e.isTransient()).isTrue();
+                    assertThat(e.status()).isEqualTo(429);
+                    assertThat(e.getMessage()).contains("getReport", "QuotaExceeded", "still throttled after 4 tries");
+                });
+        amazon.verify(4, getRequestedFor(urlPathEqualTo("/sp/reports/2021-06-30/reports/9")));
+    }
+
+    @Test
+    void afterA429OnCreateFeedTheNextTryWaitsForTheBucketInsteadOfHammering() {
+        amazon.stubFor(post("/sp/feeds/2021-06-30/feeds").willReturn(aResponse().withStatus(429)));
+
+        // createFeed refills one token per 120 s: longer than max-rate-wait, so the feed is submitted at a later poll
+        assertThatThrownBy(() -> client.post("amazon-us", SpApiOperation.CREATE_FEED, "/feeds/2021-06-30/feeds",
+                Map.of("feedType", "POST_PAYMENT_ADJUSTMENT_DATA")))
+                .isInstanceOfSatisfying(SpApiException.class, e -> {
+                    assertThat(e.isTransient()).isTrue();
+                    assertThat(e.status()).isEqualTo(429);
+                    assertThat(e.getMessage()).contains("createFeed", "allows the next call in");
+                });
+        amazon.verify(1, postRequestedFor(urlEqualTo("/sp/feeds/2021-06-30/feeds")));
+        assertThat(client.canCallNow("amazon-us", SpApiOperation.CREATE_FEED)).isFalse();
+    }
+
+    @Test
+    void theGatewayDoesNotOutrunTheBucketItKnows() {
+        amazon.stubFor(post("/sp/reports/2021-06-30/reports").willReturn(aResponse().withStatus(202)
+                .withHeader("Content-Type", "application/json").withBody("{\"reportId\":\"1\"}")));
+        for (int i = 0; i < 15; i++) {
+            client.post("amazon-us", SpApiOperation.CREATE_REPORT, "/reports/2021-06-30/reports", Map.of());
+        }
+
+        // the 16th createReport would wait a minute (0.0167/s): longer than max-rate-wait, so it is left for later
+        assertThat(client.canCallNow("amazon-us", SpApiOperation.CREATE_REPORT)).isFalse();
+        assertThatThrownBy(() -> client.post("amazon-us", SpApiOperation.CREATE_REPORT,
+                "/reports/2021-06-30/reports", Map.of()))
+                .isInstanceOfSatisfying(SpApiException.class, e -> {
+                    assertThat(e.isTransient()).isTrue();
+                    assertThat(e.retryAfter()).isBetween(Duration.ofSeconds(59), Duration.ofSeconds(61));
+                    assertThat(e.getMessage()).contains("createReport", "rate limit");
+                });
+        amazon.verify(15, postRequestedFor(urlEqualTo("/sp/reports/2021-06-30/reports")));
+    }
+
+    @Test
+    void anExpiredTokenIsRenewedOnceAndTheCallRepeated() {
+        amazon.stubFor(get(urlPathEqualTo("/sp/orders/v0/orders/1")).inScenario("expired")
+                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("renewed")
+                .willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/json").withBody("""
+                        {"errors":[{"code":"Unauthorized","message":"Access to requested resource is denied.",
+                        "details":"The access token you provided has expired."}]}""")));
+        amazon.stubFor(get(urlPathEqualTo("/sp/orders/v0/orders/1")).inScenario("expired")
+                .whenScenarioStateIs("renewed").willReturn(okJson("{\"payload\":{\"AmazonOrderId\":\"1\"}}")));
+
+        assertThat(client.get("amazon-us", SpApiOperation.GET_ORDER, "/orders/v0/orders/1").json()
+                .path("payload").path("AmazonOrderId").asString()).isEqualTo("1");
+        amazon.verify(2, postRequestedFor(urlEqualTo("/auth/o2/token")));
+    }
+
+    @Test
+    void aRefusedRoleIsAPermanentAccessDeniedWithAmazonsMessage() {
+        amazon.stubFor(post("/sp/tokens/2021-03-01/restrictedDataToken").willReturn(aResponse().withStatus(403)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"errors":[{"code":"Unauthorized","message":"Application does not have access to one or more requested data elements: [buyerInfo]"}]}""")));
+
+        assertThatThrownBy(() -> client.post("amazon-us", SpApiOperation.CREATE_RESTRICTED_DATA_TOKEN,
+                "/tokens/2021-03-01/restrictedDataToken", Map.of()))
+                .isInstanceOfSatisfying(SpApiException.class, e -> {
+                    assertThat(e.isTransient()).isFalse();
+                    assertThat(e.isAccessDenied()).isTrue();
+                    assertThat(e.getMessage()).isEqualTo("Amazon amazon-us createRestrictedDataToken answered HTTP 403:"
+                            + " Unauthorized: Application does not have access to one or more requested data"
+                            + " elements: [buyerInfo]");
+                });
+    }
+
+    @Test
+    void refusedCredentialsSayWhichAccountAndWhatToCheck() {
+        amazon.stubFor(post("/auth/o2/token").willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":\"invalid_grant\",\"error_description\":\"The request has an invalid grant parameter : refresh_token\"}")));
+
+        assertThatThrownBy(() -> client.get("amazon-us", SpApiOperation.GET_REPORT, "/reports/2021-06-30/reports/1"))
+                .isInstanceOfSatisfying(SpApiException.class, e -> {
+                    assertThat(e.isTransient()).isFalse();
+                    assertThat(e.getMessage()).isEqualTo("Login with Amazon refused the credentials of amazon-us (HTTP"
+                            + " 400, invalid_grant: The request has an invalid grant parameter : refresh_token); check"
+                            + " its client-id, client-secret and refresh-token");
+                });
+    }
+}
