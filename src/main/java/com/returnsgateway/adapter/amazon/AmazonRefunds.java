@@ -1,28 +1,25 @@
 package com.returnsgateway.adapter.amazon;
 
-import com.returnsgateway.core.cases.Cases;
 import com.returnsgateway.core.remote.RemoteCallException;
-import com.returnsgateway.core.model.CaseStatus;
 import com.returnsgateway.core.model.RefundInstruction;
 import com.returnsgateway.core.model.ReturnCase;
-import com.returnsgateway.core.refund.RefundRepository;
+import com.returnsgateway.core.port.MarketplacePort;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import org.apache.camel.Exchange;
-import org.apache.camel.Variable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The settle step for a refund to Amazon. Amazon takes refunds only in batches (the payment adjustment feed), so the
- * step queues the refund and the case waits in AWAITING_MARKETPLACE; the feed cycle wakes it with Amazon's answer.
- * Then an accepted refund is marked sent and settling goes on (buyer email, REFUNDED); a rejected one goes to manual
- * review with Amazon's message. A retry by an operator after a rejection queues the refund again.
+ * Refunds to an Amazon account (the marketplace port of {@code type: amazon}). Amazon takes refunds only in batches
+ * (the payment adjustment feed), so a refund is queued and the case waits in AWAITING_MARKETPLACE; the feed cycle
+ * wakes it with Amazon's answer. Then an accepted refund is reported accepted and settling goes on (buyer email,
+ * REFUNDED); a rejected one goes to manual review with Amazon's message. A retry by an operator after a rejection
+ * queues the refund again.
  */
 @Component
-public class AmazonRefunds {
+public class AmazonRefunds implements MarketplacePort {
 
     /** Where a case's refund stands with Amazon. */
     public enum Status {
@@ -41,45 +38,36 @@ public class AmazonRefunds {
     }
 
     private final JdbcClient jdbc;
-    private final Cases cases;
-    private final RefundRepository refunds;
     private final Clock clock;
 
-    public AmazonRefunds(JdbcClient jdbc, Cases cases, RefundRepository refunds, Clock clock) {
+    public AmazonRefunds(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.cases = cases;
-        this.refunds = refunds;
         this.clock = clock;
     }
 
     /**
-     * Sets {@code refundQueued}: true when the case now waits for a feed, false when the refund was accepted. Not one
-     * transaction: a rejection must stay marked as reported although the step fails.
+     * The refund with Amazon: queued for the next feed (the case waits for the feed's answer), accepted, or refused
+     * with Amazon's message. Not one transaction: a rejection must stay marked as reported although the step fails.
      */
-    public void settle(@Variable("caseId") String caseId, Exchange exchange) {
-        ReturnCase returnCase = cases.get(caseId);
+    @Override
+    public RefundAnswer refund(ReturnCase returnCase, RefundInstruction instruction) {
+        String caseId = returnCase.caseId();
         Optional<AmazonRefund> current = find(caseId);
         if (current.isEmpty()) {
             queue(caseId, returnCase.marketplace());
-            wait(exchange, caseId, "queued for the next Amazon refund feed");
-            return;
+            return RefundAnswer.later("queued for the next Amazon refund feed");
         }
         AmazonRefund refund = current.get();
-        switch (refund.status()) {
-            case QUEUED, IN_FEED -> wait(exchange, caseId, "waiting for Amazon's answer to its refund feed");
+        return switch (refund.status()) {
+            case QUEUED, IN_FEED -> RefundAnswer.later("waiting for Amazon's answer to its refund feed");
             case ACCEPTED -> {
                 String reference = "feed " + feedId(refund) + " message " + refund.messageId();
-                refunds.markSent(caseId, reference, clock.instant());
-                RefundInstruction instruction = refunds.findByCase(caseId).orElseThrow();
-                cases.record(caseId, "amazon " + refund.account(), "REFUND", instruction.type() + " refund of "
-                        + instruction.amount() + " accepted by Amazon (" + reference + ")", "SENT");
-                exchange.setVariable("refundQueued", false);
+                yield RefundAnswer.accepted(reference, "accepted by Amazon (" + reference + ")");
             }
             case REJECTED -> {
                 if (refund.reported()) {
                     requeue(caseId);
-                    wait(exchange, caseId, "queued again for the next Amazon refund feed after a retry");
-                    return;
+                    yield RefundAnswer.later("queued again for the next Amazon refund feed after a retry");
                 }
                 markReported(caseId);
                 throw RemoteCallException.permanent("Amazon rejected the refund in feed " + feedId(refund)
@@ -87,7 +75,12 @@ public class AmazonRefunds {
                         + (refund.resultCode() == null ? "" : ", code " + refund.resultCode()) + ": "
                         + refund.resultMessage());
             }
-        }
+        };
+    }
+
+    @Override
+    public String type() {
+        return AmazonAccounts.TYPE;
     }
 
     public Optional<AmazonRefund> find(String caseId) {
@@ -100,15 +93,6 @@ public class AmazonRefunds {
                         (Integer) rs.getObject("message_id"), rs.getInt("submissions"), rs.getString("result_code"),
                         rs.getString("result_message"), rs.getBoolean("reported")))
                 .optional();
-    }
-
-    private void wait(Exchange exchange, String caseId, String why) {
-        ReturnCase returnCase = cases.get(caseId);
-        if (returnCase.status() == CaseStatus.REFUND_PENDING) {
-            RefundInstruction instruction = refunds.findByCase(caseId).orElseThrow();
-            cases.moveTo(caseId, CaseStatus.AWAITING_MARKETPLACE, "Refund of " + instruction.amount() + " " + why);
-        }
-        exchange.setVariable("refundQueued", true);
     }
 
     private void queue(String caseId, String account) {

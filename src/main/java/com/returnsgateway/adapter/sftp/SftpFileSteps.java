@@ -1,5 +1,9 @@
 package com.returnsgateway.adapter.sftp;
 
+import static com.returnsgateway.core.RouteVariables.FORWARDER;
+import static com.returnsgateway.core.RouteVariables.REPORT;
+import static com.returnsgateway.core.RouteVariables.REPORT_FILE;
+
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -36,7 +40,7 @@ public class SftpFileSteps {
     }
 
     /** Sets the target folder header, and {@code report} / {@code reportFile} when the file had problems. */
-    public void process(@Variable("forwarder") String forwarder, Exchange exchange) {
+    public void process(@Variable(FORWARDER) String forwarder, Exchange exchange) {
         String fileName = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
         byte[] bytes = exchange.getMessage().getBody(byte[].class);
         FileReport report;
@@ -58,8 +62,8 @@ public class SftpFileSteps {
         report.caseIds().forEach(caseId -> intercepts.resume(caseId, fileName));
         boolean clean = report.status() == FileReport.Status.PROCESSED || report.status() == FileReport.Status.DUPLICATE;
         exchange.getMessage().setHeader(TARGET_FOLDER, clean ? "done" : "error");
-        exchange.setVariable("report", clean ? null : report.text());
-        exchange.setVariable("reportFile", report.reportFileName());
+        exchange.setVariable(REPORT, clean ? null : report.text());
+        exchange.setVariable(REPORT_FILE, report.reportFileName());
     }
 
     /** Strict UTF-8: malformed bytes are not turned into U+FFFD, the file is refused. */

@@ -1,6 +1,5 @@
 package com.returnsgateway.adapter.sftp;
 
-import com.returnsgateway.core.config.GatewayProperties;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -24,13 +23,13 @@ public class SftpForwarderRoutes implements CamelContextConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SftpForwarderRoutes.class);
 
-    private final GatewayProperties properties;
+    private final SftpForwarders forwarders;
     private final Environment environment;
 
-    public SftpForwarderRoutes(GatewayProperties properties, Environment environment) {
-        this.properties = properties;
+    public SftpForwarderRoutes(SftpForwarders forwarders, Environment environment) {
+        this.forwarders = forwarders;
         this.environment = environment;
-        properties.forwarders().forEach(this::refuseInsecure);
+        forwarders.all().forEach(this::refuseInsecure);
     }
 
     @Override
@@ -39,12 +38,9 @@ public class SftpForwarderRoutes implements CamelContextConfiguration {
 
     @Override
     public void afterApplicationStart(CamelContext camelContext) {
-        for (Map.Entry<String, GatewayProperties.Forwarder> entry : properties.forwarders().entrySet()) {
-            if (!entry.getValue().isSftp()) {
-                continue;
-            }
+        for (Map.Entry<String, SftpSettings> entry : forwarders.all().entrySet()) {
             String forwarder = entry.getKey();
-            GatewayProperties.Sftp sftp = entry.getValue().sftp();
+            SftpSettings sftp = entry.getValue();
             String outbound = folder(sftp.outboundFolder());
             TemplatedRouteBuilder.builder(camelContext, "sftp-forwarder-files")
                     .routeId("sftp-files-" + forwarder)
@@ -72,12 +68,8 @@ public class SftpForwarderRoutes implements CamelContextConfiguration {
         }
     }
 
-    private void refuseInsecure(String forwarder, GatewayProperties.Forwarder config) {
-        if (!config.isSftp()) {
-            return;
-        }
-        GatewayProperties.Sftp sftp = config.sftp();
-        boolean checked = sftp.strictHostKeyChecking() && !sftp.knownHostsFile().isBlank();
+    private void refuseInsecure(String forwarder, SftpSettings sftp) {
+        boolean checked = sftp.checksHostKey();
         if (!checked && environment.acceptsProfiles(Profiles.of("prod"))) {
             throw new IllegalStateException("SFTP forwarder " + forwarder + " must check the server's host key in "
                     + "production: set gateway.forwarders." + forwarder + ".sftp.known-hosts-file and keep "
@@ -89,14 +81,14 @@ public class SftpForwarderRoutes implements CamelContextConfiguration {
         }
     }
 
-    private static String uri(GatewayProperties.Sftp sftp, String folder) {
+    private static String uri(SftpSettings sftp, String folder) {
         StringBuilder uri = new StringBuilder("sftp://").append(sftp.host()).append(':').append(sftp.port())
                 .append('/').append(folder)
                 .append("?username=").append(URLEncoder.encode(sftp.username(), StandardCharsets.UTF_8))
                 .append("&password=RAW(").append(sftp.password()).append(')')
                 .append("&useUserKnownHostsFile=false")
                 .append("&binary=true&charset=UTF-8&connectTimeout=10000&timeout=30000&soTimeout=30000");
-        if (sftp.strictHostKeyChecking() && !sftp.knownHostsFile().isBlank()) {
+        if (sftp.checksHostKey()) {
             uri.append("&strictHostKeyChecking=yes&knownHostsFile=").append(sftp.knownHostsFile());
         } else {
             uri.append("&strictHostKeyChecking=no");

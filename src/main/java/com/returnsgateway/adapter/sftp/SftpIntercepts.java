@@ -1,7 +1,11 @@
 package com.returnsgateway.adapter.sftp;
 
+import static com.returnsgateway.core.RouteVariables.BATCH_FILE;
+import static com.returnsgateway.core.RouteVariables.CASE_ID;
+import static com.returnsgateway.core.RouteVariables.FORWARDER;
+import static com.returnsgateway.core.RouteVariables.REVIEW_REASON;
+
 import com.returnsgateway.core.cases.Cases;
-import com.returnsgateway.core.config.GatewayProperties;
 import com.returnsgateway.core.model.CaseStatus;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -27,15 +31,15 @@ public class SftpIntercepts {
     private final JdbcClient jdbc;
     private final SftpForwarderFiles files;
     private final Cases cases;
-    private final GatewayProperties properties;
+    private final SftpForwarders forwarders;
     private final Clock clock;
 
-    public SftpIntercepts(JdbcClient jdbc, SftpForwarderFiles files, Cases cases, GatewayProperties properties,
+    public SftpIntercepts(JdbcClient jdbc, SftpForwarderFiles files, Cases cases, SftpForwarders forwarders,
                           Clock clock) {
         this.jdbc = jdbc;
         this.files = files;
         this.cases = cases;
-        this.properties = properties;
+        this.forwarders = forwarders;
         this.clock = clock;
     }
 
@@ -44,7 +48,7 @@ public class SftpIntercepts {
      * waits. A batch named but not uploaded yet (the last upload failed) goes first, under its name.
      */
     @Transactional
-    public String nextBatch(@Variable("forwarder") String forwarder, Exchange exchange) {
+    public String nextBatch(@Variable(FORWARDER) String forwarder, Exchange exchange) {
         String fileName = jdbc.sql("""
                         SELECT min(file_name) FROM intercept_request
                         WHERE forwarder = :forwarder AND file_name IS NOT NULL AND written_at IS NULL AND outcome IS NULL""")
@@ -79,14 +83,13 @@ public class SftpIntercepts {
                         "Buyer requested a return before dispatch", rs.getTimestamp("created_at").toInstant()))
                 .list();
         exchange.getMessage().setHeader(Exchange.FILE_NAME, fileName);
-        exchange.setVariable("batchFile", fileName);
-        exchange.setVariable("batchSize", rows.size());
+        exchange.setVariable(BATCH_FILE, fileName);
         return files.interceptBatchCsv(rows);
     }
 
     /** The batch file is complete on the forwarder's server: its answer deadline starts now. */
     @Transactional
-    public void batchWritten(@Variable("forwarder") String forwarder, @Variable("batchFile") String fileName) {
+    public void batchWritten(@Variable(FORWARDER) String forwarder, @Variable(BATCH_FILE) String fileName) {
         List<Map<String, Object>> rows = jdbc.sql("""
                         UPDATE intercept_request SET written_at = :now
                         WHERE file_name = :file AND written_at IS NULL
@@ -139,19 +142,18 @@ public class SftpIntercepts {
     }
 
     /** Sets {@code reviewReason} for a case whose forwarder did not answer in time. */
-    public void explainOverdue(@Variable("caseId") String caseId, Exchange exchange) {
+    public void explainOverdue(@Variable(CASE_ID) String caseId, Exchange exchange) {
         var row = jdbc.sql("SELECT forwarder, waybill, file_name FROM intercept_request WHERE case_id = :id")
                 .param("id", caseId)
                 .query()
                 .singleRow();
         String forwarder = (String) row.get("forwarder");
-        exchange.setVariable("reviewReason", "No answer from " + forwarder + " to the intercept request for "
+        exchange.setVariable(REVIEW_REASON, "No answer from " + forwarder + " to the intercept request for "
                 + row.get("waybill") + " (" + row.get("file_name") + ") within " + deadlineOf(forwarder)
                 + ": check with the forwarder whether the parcel was stopped; the buyer was told the refund is being handled");
     }
 
     private java.time.Duration deadlineOf(String forwarder) {
-        GatewayProperties.Forwarder config = properties.forwarders().get(forwarder);
-        return config == null ? GatewayProperties.Sftp.DEFAULT.answerDeadline() : config.sftp().answerDeadline();
+        return forwarders.orDefaults(forwarder).answerDeadline();
     }
 }

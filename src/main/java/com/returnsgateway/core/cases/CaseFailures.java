@@ -1,5 +1,10 @@
 package com.returnsgateway.core.cases;
 
+import static com.returnsgateway.core.RouteVariables.CASE_ID;
+import static com.returnsgateway.core.RouteVariables.CLAIM_TOKEN;
+import static com.returnsgateway.core.RouteVariables.NOTIFY_OPERATIONS;
+import static com.returnsgateway.core.RouteVariables.REVIEW_REASON;
+
 import com.returnsgateway.core.config.GatewayProperties;
 import com.returnsgateway.core.remote.RemoteCallException;
 import com.returnsgateway.core.logging.PiiMask;
@@ -42,11 +47,11 @@ public class CaseFailures {
         this.clock = clock;
     }
 
-    public void handle(@Variable("caseId") String caseId, @Variable("claimToken") String claimToken,
+    public void handle(@Variable(CASE_ID) String caseId, @Variable(CLAIM_TOKEN) String claimToken,
                        Exchange exchange) {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String reason = describe(failure);
-        exchange.setVariable("notifyOperations", false);
+        exchange.setVariable(NOTIFY_OPERATIONS, false);
         Claim claim = new Claim(caseId, claimToken);
         try {
             if (!queue.renew(claim)) {
@@ -71,8 +76,8 @@ public class CaseFailures {
                     ? "Gave up after " + attempts + " attempts: " + reason
                     : "Cannot continue: " + reason;
             cases.sendToManualReview(caseId, why);
-            exchange.setVariable("reviewReason", why);
-            exchange.setVariable("notifyOperations", true);
+            exchange.setVariable(REVIEW_REASON, why);
+            exchange.setVariable(NOTIFY_OPERATIONS, true);
             log.error("Case {} needs manual review: {}", caseId, PiiMask.mask(why));
             queue.release(claim);
         } catch (RuntimeException e) {

@@ -1,5 +1,14 @@
 package com.returnsgateway.core.cases;
 
+import static com.returnsgateway.core.RouteVariables.CASE_ID;
+import static com.returnsgateway.core.RouteVariables.CLAIM_TOKEN;
+import static com.returnsgateway.core.RouteVariables.FORWARDER_CODE;
+import static com.returnsgateway.core.RouteVariables.PHASE;
+import static com.returnsgateway.core.RouteVariables.REVIEW_REASON;
+import static com.returnsgateway.core.RouteVariables.SHIPMENT_STATE;
+import static com.returnsgateway.core.RouteVariables.STATUS;
+import static com.returnsgateway.core.RouteVariables.STEPS;
+
 import com.returnsgateway.core.model.CaseStatus;
 import com.returnsgateway.core.model.ReturnCase;
 import org.apache.camel.Exchange;
@@ -27,50 +36,49 @@ public class CaseSteps {
 
     /** A worker takes up a claimed case: sets {@code caseId} and {@code claimToken}. */
     public void start(Claim claim, Exchange exchange) {
-        exchange.setVariable("caseId", claim.caseId());
-        exchange.setVariable("claimToken", claim.token());
+        exchange.setVariable(CASE_ID, claim.caseId());
+        exchange.setVariable(CLAIM_TOKEN, claim.token());
     }
 
     /**
      * Before each step: renews the claim and loads the case. A claim another worker has taken since (this one
      * waited longer than the lease) ends this worker's part: {@code phase} becomes CLAIM_LOST.
      */
-    public void load(@Variable("caseId") String caseId, @Variable("claimToken") String claimToken,
+    public void load(@Variable(CASE_ID) String caseId, @Variable(CLAIM_TOKEN) String claimToken,
                      Exchange exchange) {
-        int steps = exchange.getVariable("steps", 0, Integer.class) + 1;
+        int steps = exchange.getVariable(STEPS, 0, Integer.class) + 1;
         if (steps > MAX_STEPS) {
             throw new IllegalStateException("case " + caseId + " made no progress after " + MAX_STEPS + " steps");
         }
-        exchange.setVariable("steps", steps);
+        exchange.setVariable(STEPS, steps);
         if (!queue.renew(new Claim(caseId, claimToken))) {
             log.warn("Case {}: this worker's claim ran out while it waited; the worker holding it now goes on",
                     caseId);
-            exchange.setVariable("phase", "CLAIM_LOST");
+            exchange.setVariable(PHASE, "CLAIM_LOST");
             return;
         }
         expose(cases.get(caseId), exchange);
     }
 
     /** The worker is done with the case (it waits, is done, or is another worker's now): the claim goes back. */
-    public void finish(@Variable("caseId") String caseId, @Variable("claimToken") String claimToken) {
+    public void finish(@Variable(CASE_ID) String caseId, @Variable(CLAIM_TOKEN) String claimToken) {
         queue.release(new Claim(caseId, claimToken));
     }
 
-    public void moveTo(@Variable("caseId") String caseId, String target, String message, Exchange exchange) {
+    public void moveTo(@Variable(CASE_ID) String caseId, String target, String message, Exchange exchange) {
         expose(cases.moveTo(caseId, CaseStatus.valueOf(target), message), exchange);
     }
 
-    public void manualReview(@Variable("caseId") String caseId, @Variable("reviewReason") String reason,
+    public void manualReview(@Variable(CASE_ID) String caseId, @Variable(REVIEW_REASON) String reason,
                              Exchange exchange) {
         expose(cases.sendToManualReview(caseId, reason), exchange);
     }
 
     private static void expose(ReturnCase returnCase, Exchange exchange) {
-        exchange.setVariable("status", returnCase.status().name());
-        exchange.setVariable("phase", returnCase.phase().name());
-        exchange.setVariable("resolution", returnCase.request().resolution().name());
-        exchange.setVariable("forwarderCode", returnCase.forwarderCode());
-        exchange.setVariable("shipmentState",
+        exchange.setVariable(STATUS, returnCase.status().name());
+        exchange.setVariable(PHASE, returnCase.phase().name());
+        exchange.setVariable(FORWARDER_CODE, returnCase.forwarderCode());
+        exchange.setVariable(SHIPMENT_STATE,
                 returnCase.shipmentState() == null ? null : returnCase.shipmentState().name());
     }
 }

@@ -153,43 +153,34 @@ public record GatewayProperties(
         public static final Tax INCLUDED = new Tax(false, BigDecimal.ZERO);
     }
 
-    /** A forwarder: how to reach it ({@code http} or {@code sftp}) and which status profile translates its codes. */
-    public record Forwarder(@DefaultValue("http") String transport, String baseUrl, String statusProfile,
-                            @DefaultValue Sftp sftp) {
+    /**
+     * A forwarder: which protocol it speaks ({@code type}: {@code http} for the gateway's own HTTP contract, {@code
+     * sftp} for CSV files over SFTP; one adapter each), where it is, and which status profile translates its codes. An
+     * adapter reads its own settings from {@code gateway.forwarders.<code>.<type>.*} (say, {@code .sftp.host}).
+     *
+     * @param transport the former name of {@code type}, still read when {@code type} is not set
+     */
+    public record Forwarder(String type, String transport, String baseUrl, String statusProfile) {
 
         @ConstructorBinding
         public Forwarder {
-            sftp = sftp == null ? Sftp.DEFAULT : sftp;
+            type = type != null && !type.isBlank() ? type.strip().toLowerCase(java.util.Locale.ROOT)
+                    : transport != null && !transport.isBlank() ? transport.strip().toLowerCase(java.util.Locale.ROOT)
+                    : "http";
         }
 
-        /** An HTTP forwarder. */
-        public Forwarder(String transport, String baseUrl, String statusProfile) {
-            this(transport, baseUrl, statusProfile, null);
-        }
-
-        public boolean isSftp() {
-            return "sftp".equalsIgnoreCase(transport);
+        /** A forwarder of the given type. */
+        public Forwarder(String type, String baseUrl, String statusProfile) {
+            this(type, null, baseUrl, statusProfile);
         }
 
         /** {@code base-url} joined with a path that starts with a slash. */
         public String url(String path) {
+            if (baseUrl == null || baseUrl.isBlank()) {
+                throw new IllegalStateException("a forwarder of type " + type + " needs its base-url");
+            }
             return baseUrl.replaceAll("/+$", "") + path;
         }
-    }
-
-    /**
-     * A forwarder that exchanges CSV files: the gateway writes intercept requests to {@code inbound-folder} and reads
-     * results and status files from {@code outbound-folder}. The password comes from the environment or a secret file.
-     */
-    public record Sftp(@DefaultValue("localhost") String host, @DefaultValue("22") int port,
-                       @DefaultValue("") String username, @DefaultValue("") String password,
-                       @DefaultValue("") String knownHostsFile, @DefaultValue("true") boolean strictHostKeyChecking,
-                       @DefaultValue("inbound") String inboundFolder, @DefaultValue("outbound") String outboundFolder,
-                       @DefaultValue("5s") Duration pollInterval, @DefaultValue("5s") Duration batchInterval,
-                       @DefaultValue("30m") Duration answerDeadline) {
-
-        public static final Sftp DEFAULT = new Sftp("localhost", 22, "", "", "", true, "inbound", "outbound",
-                Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofMinutes(30));
     }
 
     public record BackOffice(@DefaultValue("") String baseUrl) {

@@ -3,6 +3,7 @@ package com.returnsgateway.core.config;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Route;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -10,15 +11,14 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * On shutdown the routes that bring in new work (marketplace polling, the case dispatcher) stop before anything
- * else, so Camel's graceful shutdown only has in-flight cases left to finish.
+ * On shutdown the routes that bring in new work stop before anything else, so Camel's graceful shutdown only has
+ * in-flight cases left to finish. They are the routes of group {@value #GROUP} in routes/*.camel.yaml (timers,
+ * pollers, SFTP consumers); a test checks that every route started by a timer or a polling consumer is one.
  */
 @Component
 public class PollersStopFirst implements SmartLifecycle {
 
-    static final List<String> POLLERS = List.of("intake-poll", "case-dispatch", "sftp-intercept-deadlines");
-    /** Routes made per SFTP forwarder from templates: its file uploader and downloader. */
-    static final List<String> POLLER_PREFIXES = List.of("sftp-files-", "sftp-intercepts-");
+    public static final String GROUP = "pollers";
     private static final Logger log = LoggerFactory.getLogger(PollersStopFirst.class);
 
     // looked up when stopping: taking the CamelContext in the constructor would start it before its routes load
@@ -41,15 +41,14 @@ public class PollersStopFirst implements SmartLifecycle {
         if (camel == null) {
             return;
         }
-        List<String> pollers = new java.util.ArrayList<>(POLLERS);
-        camel.getRoutes().stream().map(org.apache.camel.Route::getRouteId)
-                .filter(id -> POLLER_PREFIXES.stream().anyMatch(id::startsWith))
-                .forEach(pollers::add);
+        List<String> pollers = camel.getRoutes().stream()
+                .filter(route -> GROUP.equals(route.getGroup()))
+                .map(Route::getRouteId)
+                .sorted()
+                .toList();
         for (String routeId : pollers) {
             try {
-                if (camel.getRoute(routeId) != null) {
-                    camel.getRouteController().stopRoute(routeId, 10, TimeUnit.SECONDS);
-                }
+                camel.getRouteController().stopRoute(routeId, 10, TimeUnit.SECONDS);
             } catch (Exception e) {
                 log.warn("Could not stop {} ahead of shutdown: {}", routeId, e.toString());
             }

@@ -1,5 +1,16 @@
 package com.returnsgateway.core.mail;
 
+import static com.returnsgateway.core.RouteVariables.ALERT_DETAILS;
+import static com.returnsgateway.core.RouteVariables.ALERT_KEY;
+import static com.returnsgateway.core.RouteVariables.ALERT_SOURCE;
+import static com.returnsgateway.core.RouteVariables.ALERT_TITLE;
+import static com.returnsgateway.core.RouteVariables.CASE_ID;
+import static com.returnsgateway.core.RouteVariables.EMAIL_KIND;
+import static com.returnsgateway.core.RouteVariables.MAIL_ALREADY_SENT;
+import static com.returnsgateway.core.RouteVariables.OUTGOING_EMAIL;
+import static com.returnsgateway.core.RouteVariables.STATUS_EPOCH;
+import static com.returnsgateway.core.RouteVariables.TASK;
+
 import com.returnsgateway.core.cases.Cases;
 import com.returnsgateway.core.config.GatewayProperties;
 import com.returnsgateway.core.label.ReturnAddressBook;
@@ -41,7 +52,7 @@ public class MailSteps {
         this.clock = clock;
     }
 
-    public MimeMessage composeBuyerEmail(@Variable("caseId") String caseId, @Variable("emailKind") String kind,
+    public MimeMessage composeBuyerEmail(@Variable(CASE_ID) String caseId, @Variable(EMAIL_KIND) String kind,
                                          Exchange exchange) {
         ReturnCase returnCase = cases.get(caseId);
         EmailKind emailKind = EmailKind.valueOf(kind);
@@ -51,31 +62,31 @@ public class MailSteps {
         return prepare(caseId, email, exchange);
     }
 
-    public MimeMessage composeOperationsEmail(@Variable("caseId") String caseId, @Variable("emailKind") String kind,
-                                              @Variable("task") String task, Exchange exchange) {
+    public MimeMessage composeOperationsEmail(@Variable(CASE_ID) String caseId, @Variable(EMAIL_KIND) String kind,
+                                              @Variable(TASK) String task, Exchange exchange) {
         OutgoingEmail email = composer.operationsEmail(EmailKind.valueOf(kind), cases.get(caseId), task);
         return prepare(caseId, email, exchange);
     }
 
     /** An alert about something outside any one case (variables alertSource, alertTitle, alertDetails, alertKey). */
-    public MimeMessage composeOperationsAlert(@Variable("alertSource") String source,
-                                              @Variable("alertTitle") String title,
-                                              @Variable("alertDetails") String details,
-                                              @Variable("alertKey") String key) {
+    public MimeMessage composeOperationsAlert(@Variable(ALERT_SOURCE) String source,
+                                              @Variable(ALERT_TITLE) String title,
+                                              @Variable(ALERT_DETAILS) String details,
+                                              @Variable(ALERT_KEY) String key) {
         return mimeMessages.toMimeMessage(composer.operationsAlert(source, title, details, key));
     }
 
     /** Sets {@code mailAlreadySent} when a resumed case already sent this email in its current status. */
     private MimeMessage prepare(String caseId, OutgoingEmail email, Exchange exchange) {
         int epoch = log.statusEpoch(caseId);
-        exchange.setVariable("outgoingEmail", email);
-        exchange.setVariable("statusEpoch", epoch);
-        exchange.setVariable("mailAlreadySent", log.alreadySent(caseId, email.kind().name(), epoch));
+        exchange.setVariable(OUTGOING_EMAIL, email);
+        exchange.setVariable(STATUS_EPOCH, epoch);
+        exchange.setVariable(MAIL_ALREADY_SENT, log.alreadySent(caseId, email.kind().name(), epoch));
         return mimeMessages.toMimeMessage(email);
     }
 
-    public void recordSent(@Variable("caseId") String caseId, @Variable("outgoingEmail") OutgoingEmail email,
-                           @Variable("statusEpoch") int statusEpoch) {
+    public void recordSent(@Variable(CASE_ID) String caseId, @Variable(OUTGOING_EMAIL) OutgoingEmail email,
+                           @Variable(STATUS_EPOCH) int statusEpoch) {
         log.record(caseId, statusEpoch, new EmailLog.SentEmail(email.kind().name(), email.to(), email.subject(), email.messageId(),
                 email.attachmentName(), clock.instant()));
         cases.record(caseId, "mail", "EMAIL", "Email \"" + email.subject() + "\" sent to "

@@ -1,5 +1,7 @@
 package com.returnsgateway.core.refund;
 
+import static com.returnsgateway.core.RouteVariables.CASE_ID;
+
 import com.returnsgateway.core.cases.Cases;
 import com.returnsgateway.core.cases.IllegalTransitionException;
 import com.returnsgateway.core.model.CaseStatus;
@@ -51,12 +53,12 @@ public class RefundPlanner {
     }
 
     /** A delivered parcel worth less than the threshold is refunded without asking for it back. */
-    public boolean isReturnless(@Variable("caseId") String caseId) {
+    public boolean isReturnless(@Variable(CASE_ID) String caseId) {
         return calculator.isReturnless(cases.get(caseId).request());
     }
 
     @Transactional
-    public RefundInstruction plan(@Variable("caseId") String caseId, RefundReason reason) {
+    public RefundInstruction plan(@Variable(CASE_ID) String caseId, RefundReason reason) {
         ReturnCase returnCase = cases.get(caseId);
         boolean reship = returnCase.request().resolution() == Resolution.REPLACE;
         RefundCalculator.Amount amount = calculator.amountFor(returnCase.request(), reason);

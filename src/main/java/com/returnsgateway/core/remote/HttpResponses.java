@@ -25,20 +25,23 @@ public final class HttpResponses {
     }
 
     public static String requireSuccess(Exchange exchange, String what) {
-        int status = status(exchange);
-        String body = exchange.getMessage().getBody(String.class);
+        return requireSuccess(status(exchange), exchange.getMessage().getBody(String.class),
+                exchange.getMessage().getHeader("Retry-After", String.class), what);
+    }
+
+    /** The body of a 2xx answer; any other status as a transient (5xx, 429) or permanent failure naming {@code what}. */
+    public static String requireSuccess(int status, String body, String retryAfterHeader, String what) {
         if (status >= 200 && status < 300) {
             return body;
         }
         String message = what + " answered HTTP " + status + abbreviate(body);
         if (status == 429 || status >= 500) {
-            throw RemoteCallException.transientFailure(message, retryAfter(exchange));
+            throw RemoteCallException.transientFailure(message, retryAfter(retryAfterHeader));
         }
         throw RemoteCallException.permanent(message);
     }
 
-    static Duration retryAfter(Exchange exchange) {
-        String value = exchange.getMessage().getHeader("Retry-After", String.class);
+    static Duration retryAfter(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Circuit breakers and rate limits per remote system, put around the routes' outbound steps. */
+/** Circuit breakers and rate limits per remote system, taken by the guarded-call routes (routes/remote-call.camel.yaml). */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ResilienceProperties.class)
 public class ResilienceConfiguration {
@@ -18,19 +18,9 @@ public class ResilienceConfiguration {
                             ObjectProvider<MeterRegistry> meters) {
         RemoteGuard guard = new RemoteGuard(resilience, meters.getIfAvailable(SimpleMeterRegistry::new));
         gateway.marketplaces().keySet().forEach(code -> guard.register(RemoteSystem.marketplace(code)));
-        gateway.forwarders().forEach((code, forwarder) -> {
-            if (!forwarder.isSftp()) {
-                guard.register(RemoteSystem.forwarder(code));
-            }
-        });
+        gateway.forwarders().keySet().forEach(code -> guard.register(RemoteSystem.forwarder(code)));
         guard.register(RemoteSystem.BACK_OFFICE);
         guard.register(RemoteSystem.SMTP);
         return guard;
-    }
-
-    /** Camel picks InterceptStrategy beans up from the registry and applies them to every route. */
-    @Bean
-    RemoteCallGuards remoteCallGuards(RemoteGuard guard) {
-        return new RemoteCallGuards(guard);
     }
 }

@@ -1,6 +1,17 @@
-package com.returnsgateway.core.intake;
+package com.returnsgateway.adapter.generic;
+
+import static com.returnsgateway.core.RouteVariables.CYCLE_MAX;
+import static com.returnsgateway.core.RouteVariables.MARKETPLACE;
+import static com.returnsgateway.core.RouteVariables.NEXT_PAGE_TOKEN;
+import static com.returnsgateway.core.RouteVariables.PAGES;
+import static com.returnsgateway.core.RouteVariables.PAGE_URL;
 
 import com.returnsgateway.core.config.GatewayProperties;
+import com.returnsgateway.core.intake.Quarantine;
+import com.returnsgateway.core.remote.RemoteAnswer;
+import com.returnsgateway.core.remote.RemoteCall;
+import com.returnsgateway.core.remote.RemoteCalls;
+import com.returnsgateway.core.resilience.RemoteSystem;
 import com.returnsgateway.core.remote.RemoteCallException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -33,37 +44,46 @@ public class MarketplacePoller {
     private final JsonMapper json;
     private final Quarantine quarantine;
     private final Clock clock;
+    private final RemoteCalls calls;
 
     private final long maxPageBytes;
 
     public MarketplacePoller(GatewayProperties properties, JdbcClient jdbc, JsonMapper json, Quarantine quarantine,
-                             Clock clock, @Value("${gateway.intake.max-page-size:4MB}") DataSize maxPageSize) {
+                             Clock clock, RemoteCalls calls, @Value("${gateway.intake.max-page-size:4MB}") DataSize maxPageSize) {
         this.maxPageBytes = maxPageSize.toBytes();
         this.properties = properties;
         this.jdbc = jdbc;
         this.json = json;
         this.quarantine = quarantine;
         this.clock = clock;
+        this.calls = calls;
     }
 
     /** The marketplaces to poll, in a stable order. */
     public List<String> marketplacesToPoll() {
         return properties.marketplaces().entrySet().stream()
-                .filter(e -> e.getValue().poll() && !e.getValue().isAmazon())
+                .filter(e -> e.getValue().poll() && GenericMarketplace.TYPE.equalsIgnoreCase(e.getValue().type()))
                 .map(java.util.Map.Entry::getKey)
                 .sorted()
                 .toList();
     }
 
     /** Sets {@code pageUrl} to the first page to fetch: the stored page token, or everything since the watermark. */
-    public void startCycle(@Variable("marketplace") String marketplace, Exchange exchange) {
+    public void startCycle(@Variable(MARKETPLACE) String marketplace, Exchange exchange) {
         Checkpoint checkpoint = load(marketplace).orElse(new Checkpoint(null, null, null));
-        exchange.setVariable("pageUrl", pageUrl(marketplace, checkpoint.updatedAfter(), checkpoint.pageToken()));
-        exchange.setVariable("cycleMax", checkpoint.cycleMax());
+        exchange.setVariable(PAGE_URL, pageUrl(marketplace, checkpoint.updatedAfter(), checkpoint.pageToken()));
+        exchange.setVariable(CYCLE_MAX, checkpoint.cycleMax());
     }
 
-    /** Parses one page; sets {@code pageUrl} to the next page or null, and returns the page's return objects. */
-    public List<JsonNode> readPage(@Variable("marketplace") String marketplace, String body, Exchange exchange) {
+    /** Fetches the page at {@code pageUrl}; sets {@code pageUrl} to the next page or null; returns its returns. */
+    public List<JsonNode> fetchPage(@Variable(MARKETPLACE) String marketplace, @Variable(PAGE_URL) String pageUrl,
+                                    Exchange exchange) {
+        RemoteAnswer answer = calls.call(RemoteCall.get(RemoteSystem.marketplace(marketplace), pageUrl,
+                "marketplace " + marketplace + " (returns page)"));
+        return readPage(marketplace, answer.requireSuccess(), answer.contentType(), exchange);
+    }
+
+    List<JsonNode> readPage(String marketplace, String body, String contentType, Exchange exchange) {
         if (body == null || body.isBlank()) {
             throw badPage(marketplace, "the page is empty (HTTP 2xx without a body)", body);
         }
@@ -76,8 +96,8 @@ public class MarketplacePoller {
         try {
             page = json.readTree(body);
         } catch (JacksonException e) {
-            String type = exchange.getMessage().getHeader("Content-Type", String.class);
-            throw badPage(marketplace, "the page is not valid JSON" + (type == null ? "" : " (Content-Type " + type
+            throw badPage(marketplace, "the page is not valid JSON" + (contentType == null ? "" : " (Content-Type "
+                    + contentType
                     + ")") + ": " + e.getOriginalMessage(), body);
         }
         if (page == null || !page.isObject() || !page.has("returns") || !page.get("returns").isArray()) {
@@ -85,25 +105,25 @@ public class MarketplacePoller {
         }
         JsonNode next = page.get("nextPageToken");
         String nextToken = next == null || next.isNull() || next.asString().isBlank() ? null : next.asString();
-        Instant cycleMax = exchange.getVariable("cycleMax", Instant.class);
+        Instant cycleMax = exchange.getVariable(CYCLE_MAX, Instant.class);
         List<JsonNode> returns = new ArrayList<>();
         for (JsonNode item : page.get("returns")) {
             returns.add(item);
             cycleMax = later(cycleMax, updatedAt(item));
         }
-        exchange.setVariable("cycleMax", cycleMax);
-        exchange.setVariable("nextPageToken", nextToken);
+        exchange.setVariable(CYCLE_MAX, cycleMax);
+        exchange.setVariable(NEXT_PAGE_TOKEN, nextToken);
         // a long backlog is read over several polls: the page token is stored, so the next poll goes on from here
-        int pages = exchange.getVariable("pages", 0, Integer.class) + 1;
-        exchange.setVariable("pages", pages);
-        exchange.setVariable("pageUrl", nextToken == null || pages >= properties.intake().maxPagesPerPoll() ? null
+        int pages = exchange.getVariable(PAGES, 0, Integer.class) + 1;
+        exchange.setVariable(PAGES, pages);
+        exchange.setVariable(PAGE_URL, nextToken == null || pages >= properties.intake().maxPagesPerPoll() ? null
                 : pageUrl(marketplace, load(marketplace).map(Checkpoint::updatedAfter).orElse(null), nextToken));
         return returns;
     }
 
     /** After a page's returns are all accepted: remember where to continue. */
-    public void pageDone(@Variable("marketplace") String marketplace, @Variable("nextPageToken") String nextToken,
-                         @Variable("cycleMax") Instant cycleMax) {
+    public void pageDone(@Variable(MARKETPLACE) String marketplace, @Variable(NEXT_PAGE_TOKEN) String nextToken,
+                         @Variable(CYCLE_MAX) Instant cycleMax) {
         Checkpoint current = load(marketplace).orElse(new Checkpoint(null, null, null));
         Checkpoint updated = nextToken == null
                 ? new Checkpoint(later(current.updatedAfter(), cycleMax), null, null)

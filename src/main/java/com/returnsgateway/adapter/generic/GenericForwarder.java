@@ -1,0 +1,104 @@
+package com.returnsgateway.adapter.generic;
+
+import com.returnsgateway.core.config.GatewayProperties;
+import com.returnsgateway.core.model.InterceptOutcome;
+import com.returnsgateway.core.port.ForwarderPort;
+import com.returnsgateway.core.remote.HttpResponses;
+import com.returnsgateway.core.remote.RemoteAnswer;
+import com.returnsgateway.core.remote.RemoteCall;
+import com.returnsgateway.core.remote.RemoteCallException;
+import com.returnsgateway.core.remote.RemoteCalls;
+import com.returnsgateway.core.resilience.RemoteSystem;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A forwarder speaking the gateway's HTTP contract: {@code GET {base}/shipments/{waybill}} answers
+ * {@code {"status": "<its own code>"}} (404: unknown waybill); {@code POST {base}/intercepts} with an Idempotency-Key
+ * answers {@code {"outcome": "ACCEPTED"|"REJECTED", "code", "message"}} at once.
+ */
+@Component
+public class GenericForwarder implements ForwarderPort {
+
+    public static final String TYPE = "http";
+
+    private final GatewayProperties properties;
+    private final RemoteCalls calls;
+    private final JsonMapper json;
+
+    public GenericForwarder(GatewayProperties properties, RemoteCalls calls, JsonMapper json) {
+        this.properties = properties;
+        this.calls = calls;
+        this.json = json;
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public Abilities abilities() {
+        return new Abilities(true, true);
+    }
+
+    @Override
+    public ParcelStatus status(String forwarder, String waybill) {
+        String who = "forwarder " + forwarder;
+        RemoteAnswer answer = calls.call(RemoteCall.get(RemoteSystem.forwarder(forwarder),
+                url(forwarder, "/shipments/" + URLEncoder.encode(waybill, StandardCharsets.UTF_8)),
+                who + " (status of " + waybill + ")"));
+        if (answer.notFound()) {
+            return ParcelStatus.unknownWaybill();
+        }
+        String body = answer.requireSuccess();
+        JsonNode status = JsonAnswers.object(json, body, who, "").get("status");
+        if (status == null || status.isNull()) {
+            throw RemoteCallException.permanent(who + " answered without a \"status\": " + HttpResponses.oneLine(body));
+        }
+        if (!status.isString() || status.asString().isBlank()) {
+            throw RemoteCallException.permanent(who + " answered a \"status\" that is not a status code ("
+                    + status.getNodeType().name().toLowerCase() + "): " + HttpResponses.oneLine(body));
+        }
+        String code = status.asString().trim();
+        if (code.length() > 64 || code.chars().anyMatch(Character::isISOControl)) {
+            throw RemoteCallException.permanent(who + " answered a \"status\" that is not a status code (too long or "
+                    + "with control characters): " + HttpResponses.oneLine(body));
+        }
+        return ParcelStatus.of(code, "");
+    }
+
+    @Override
+    public InterceptAnswer intercept(String forwarder, InterceptRequest request) {
+        String who = "forwarder " + forwarder;
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("waybill", request.waybill());
+        body.put("reason", request.reason());
+        body.put("reference", request.caseId());
+        String answer = calls.call(RemoteCall.postJson(RemoteSystem.forwarder(forwarder), url(forwarder, "/intercepts"),
+                json.writeValueAsString(body), request.idempotencyKey(),
+                who + " (intercept " + request.waybill() + ")")).requireSuccess();
+        if (answer == null || answer.isBlank()) {
+            throw RemoteCallException.permanent(who + " answered an intercept with an empty body; whether it stopped "
+                    + "the parcel is not known");
+        }
+        JsonNode node = JsonAnswers.object(json, answer, who, "an intercept ");
+        JsonNode outcome = node.get("outcome");
+        String result = outcome == null || !outcome.isString() ? null : outcome.asString();
+        if (!"ACCEPTED".equals(result) && !"REJECTED".equals(result)) {
+            throw RemoteCallException.permanent(who + " answered an intercept without outcome ACCEPTED or REJECTED: "
+                    + HttpResponses.oneLine(answer));
+        }
+        return InterceptAnswer.of(new InterceptOutcome(InterceptOutcome.Result.valueOf(result),
+                JsonAnswers.text(node, "code"), JsonAnswers.text(node, "message")));
+    }
+
+    private String url(String forwarder, String path) {
+        return properties.forwarders().get(forwarder).url(path);
+    }
+}

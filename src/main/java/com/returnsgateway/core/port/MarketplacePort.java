@@ -1,0 +1,37 @@
+package com.returnsgateway.core.port;
+
+import com.returnsgateway.core.model.RefundInstruction;
+import com.returnsgateway.core.model.ReturnCase;
+
+/**
+ * A marketplace protocol ({@code gateway.marketplaces.<code>.type}): pay this refund. Its returns come in the other way:
+ * the adapter's own poller hands each return to {@link com.returnsgateway.core.intake.Intake}.
+ */
+public interface MarketplacePort {
+
+    /** The {@code type:} of the marketplaces this adapter speaks to. */
+    String type();
+
+    /**
+     * Pushes the stored refund with its idempotency key (a re-send is recognised as the same refund). Either the
+     * marketplace accepted it now, or it answers later and the case waits in AWAITING_MARKETPLACE, asked again when
+     * the answer is in. A refusal is thrown as a {@link com.returnsgateway.core.remote.RemoteCallException}.
+     */
+    RefundAnswer refund(ReturnCase returnCase, RefundInstruction refund);
+
+    /**
+     * @param accepted  true when the marketplace accepted the refund
+     * @param reference the marketplace's reference of the refund (may be null)
+     * @param note      the answer as the timeline says it ("accepted by the marketplace as RF-1"), or why it waits
+     */
+    record RefundAnswer(boolean accepted, String reference, String note) {
+
+        public static RefundAnswer accepted(String reference, String note) {
+            return new RefundAnswer(true, reference, note);
+        }
+
+        public static RefundAnswer later(String why) {
+            return new RefundAnswer(false, null, why);
+        }
+    }
+}
