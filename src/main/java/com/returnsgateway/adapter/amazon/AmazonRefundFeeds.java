@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The refund feed cycle of each Amazon account, one step per tick. Queued refunds are batched into one
+ * The refund feed cycle of each Amazon account, a step per feed status. Queued refunds are batched into one
  * OrderAdjustment document (createFeed allows one feed per two minutes), which is stored before it is uploaded;
  * the feed's status says how far the submission got (BUILT, SUBMITTING, SUBMITTED), so after a crash the gateway
  * either submits it, finds out from Amazon's feed list whether the lost createFeed went through, or follows it.
@@ -43,6 +44,8 @@ public class AmazonRefundFeeds {
 
     static final String FEED_TYPE = "POST_PAYMENT_ADJUSTMENT_DATA";
     static final String CONTENT_TYPE = "text/xml; charset=UTF-8";
+    /** The statuses whose step has run in this tick (a variable of the cycle's exchange). */
+    private static final String STEPS_TAKEN = "feedStepsTaken";
     private static final Duration LEASE = Duration.ofMinutes(2);
     private static final Logger log = LoggerFactory.getLogger(AmazonRefundFeeds.class);
 
@@ -73,10 +76,12 @@ public class AmazonRefundFeeds {
 
     /**
      * Sets {@code feedRow} and {@code feedStatus} to the account's open feed (BUILT, SUBMITTING or SUBMITTED), or
-     * {@code feedStatus} NONE when there is none, or ELSEWHERE when another instance runs this cycle.
+     * {@code feedStatus} NONE when there is none, or ELSEWHERE when another instance runs this cycle. The tick
+     * starts with no step taken ({@link #goesOn}).
      */
     public void open(@Variable("account") String account, Exchange exchange) {
         exchange.setVariable("feedRow", null);
+        exchange.setVariable(STEPS_TAKEN, new HashSet<String>());
         if (!leases.acquire("amazon-feed:" + account, LEASE)) {
             exchange.setVariable("feedStatus", "ELSEWHERE");
             return;
@@ -84,6 +89,17 @@ public class AmazonRefundFeeds {
         Optional<Feed> open = store.open(account);
         exchange.setVariable("feedStatus", open.map(Feed::status).orElse("NONE"));
         exchange.setVariable("feedRow", open.map(Feed::id).orElse(null));
+    }
+
+    /**
+     * Whether the cycle takes another step in this tick, the step of {@code feedStatus}: yes unless another instance
+     * holds the cycle or that status's step has run in this tick already. So a step that moves the feed on (NONE to
+     * BUILT, SUBMITTING to BUILT, BUILT to SUBMITTED...) is followed at once by the next, and one that leaves the
+     * status as it was (nothing to batch, createFeed's rate spent, Amazon still processing) ends the tick. No step
+     * runs twice, so a tick takes one step per status at most.
+     */
+    public boolean goesOn(@Variable("feedStatus") String status, @Variable(STEPS_TAKEN) Set<String> taken) {
+        return !"ELSEWHERE".equals(status) && taken.add(status);
     }
 
     /**

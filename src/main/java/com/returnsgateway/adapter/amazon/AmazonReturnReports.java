@@ -14,7 +14,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +28,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Variable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,16 +50,16 @@ public class AmazonReturnReports {
 
     private final SpApiClient client;
     private final GatewayProperties properties;
-    private final JdbcClient jdbc;
+    private final AmazonReportStore store;
     private final Quarantine quarantine;
     private final WorkLeases leases;
     private final Clock clock;
 
-    public AmazonReturnReports(SpApiClient client, GatewayProperties properties, JdbcClient jdbc,
+    public AmazonReturnReports(SpApiClient client, GatewayProperties properties, AmazonReportStore store,
                                Quarantine quarantine, WorkLeases leases, Clock clock) {
         this.client = client;
         this.properties = properties;
-        this.jdbc = jdbc;
+        this.store = store;
         this.quarantine = quarantine;
         this.leases = leases;
         this.clock = clock;
@@ -85,19 +83,13 @@ public class AmazonReturnReports {
         if (!leases.acquire("amazon-report:" + account, LEASE)) {
             return;
         }
-        Optional<String> open = jdbc.sql("""
-                        SELECT report_id FROM amazon_report WHERE account = :account AND finished_at IS NULL
-                        ORDER BY id DESC LIMIT 1""")
-                .param("account", account).query(String.class).optional();
+        Optional<String> open = store.openReport(account);
         if (open.isPresent()) {
             exchange.setVariable("reportId", open.get());
             return;
         }
         Instant now = clock.instant();
-        Optional<Instant> lastFinished = jdbc.sql("SELECT max(finished_at) FROM amazon_report WHERE account = :account")
-                .param("account", account)
-                .query((rs, n) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant())
-                .optional();
+        Optional<Instant> lastFinished = store.lastFinished(account);
         GatewayProperties.Amazon amazon = properties.amazon(account);
         if (lastFinished.isPresent() && now.isBefore(lastFinished.get().plus(amazon.reportInterval()))
                 || !client.canCallNow(account, SpApiOperation.CREATE_REPORT)) {
@@ -107,7 +99,7 @@ public class AmazonReturnReports {
     }
 
     private String requestReport(String account, GatewayProperties.Amazon amazon, Instant now) {
-        Window window = Window.next(checkpoint(account), now, amazon.initialLookback());
+        Window window = Window.next(store.checkpoint(account), now, amazon.initialLookback());
         Instant start = window.start();
         Instant end = window.end();
         Map<String, Object> body = new LinkedHashMap<>();
@@ -122,15 +114,7 @@ public class AmazonReturnReports {
             throw new SpApiException("Amazon " + account + " createReport answered without a reportId", false, null,
                     response.status(), null);
         }
-        jdbc.sql("""
-                        INSERT INTO amazon_report (account, report_id, data_start, data_end, status, requested_at)
-                        VALUES (:account, :reportId, :start, :end, 'IN_QUEUE', :now)""")
-                .param("account", account)
-                .param("reportId", reportId)
-                .param("start", Timestamp.from(start))
-                .param("end", Timestamp.from(end))
-                .param("now", Timestamp.from(now))
-                .update();
+        store.requested(account, reportId, start, end, now);
         log.debug("Amazon {}: returns report {} requested for {} to {}", account, reportId, start, end);
         return reportId;
     }
@@ -145,7 +129,7 @@ public class AmazonReturnReports {
             throw new SpApiException("Amazon " + account + " getReport " + reportId + " answered without a"
                     + " processingStatus", false, null, response.status(), null);
         }
-        updateStatus(account, reportId, status);
+        store.status(account, reportId, status);
         exchange.setVariable("reportStatus", status);
         exchange.setVariable("reportDocumentId", response.text("reportDocumentId"));
     }
@@ -183,15 +167,8 @@ public class AmazonReturnReports {
     public void processed(@Variable("account") String account, @Variable("reportId") String reportId,
                           @Variable("rowsRead") int rowsRead, @Variable("returnsFound") int returnsFound,
                           @Variable("rowProblems") int problems) {
-        finish(account, reportId, "PROCESSED", rowsRead, returnsFound, problems, null);
-        // one report at a time per account: the account's cases opened since it was requested are its own
-        long opened = jdbc.sql("""
-                        SELECT count(*) FROM return_case WHERE marketplace = :account AND created_at >=
-                               (SELECT requested_at FROM amazon_report WHERE account = :account AND report_id = :reportId)""")
-                .param("account", account)
-                .param("reportId", reportId)
-                .query(Long.class)
-                .single();
+        store.finish(account, reportId, "PROCESSED", rowsRead, returnsFound, problems, null);
+        long opened = store.casesOpenedSinceRequested(account, reportId);
         // each window overlaps the last by a day: a report with nothing new is routine, not news
         String message = "Amazon {}: returns report {} processed: {} returns in {} rows ({} new), {} rows quarantined";
         if (opened > 0 || problems > 0) {
@@ -202,9 +179,8 @@ public class AmazonReturnReports {
     }
 
     /** CANCELLED: Amazon had no returns in the window. Not an error; the checkpoint moves on. */
-    @Transactional
     public void noData(@Variable("account") String account, @Variable("reportId") String reportId) {
-        finish(account, reportId, "CANCELLED", 0, 0, 0, "no returns in the window");
+        store.finish(account, reportId, "CANCELLED", 0, 0, 0, "no returns in the window");
         log.info("Amazon {}: returns report {} CANCELLED: no returns in its window", account, reportId);
     }
 
@@ -212,58 +188,9 @@ public class AmazonReturnReports {
     public String failed(@Variable("account") String account, @Variable("reportId") String reportId) {
         String message = "Amazon could not produce returns report " + reportId + " (processingStatus FATAL). The"
                 + " window is asked for again in the next report; if this repeats, check the account in Seller Central.";
-        jdbc.sql("""
-                        UPDATE amazon_report SET status = 'FATAL', finished_at = :now, message = :message
-                        WHERE account = :account AND report_id = :reportId""")
-                .param("now", Timestamp.from(clock.instant()))
-                .param("message", message)
-                .param("account", account)
-                .param("reportId", reportId)
-                .update();
+        store.failed(account, reportId, message);
         log.warn("{}: {}", account, message);
         return message;
-    }
-
-    private void finish(String account, String reportId, String status, int rows, int returns, int problems,
-                        String message) {
-        Instant end = jdbc.sql("""
-                        UPDATE amazon_report SET status = :status, finished_at = :now, rows_read = :rows,
-                               returns_found = :returns, problems = :problems, message = :message
-                        WHERE account = :account AND report_id = :reportId RETURNING data_end""")
-                .param("status", status)
-                .param("now", Timestamp.from(clock.instant()))
-                .param("rows", rows)
-                .param("returns", returns)
-                .param("problems", problems)
-                .param("message", message)
-                .param("account", account)
-                .param("reportId", reportId)
-                .query((rs, n) -> rs.getTimestamp(1).toInstant())
-                .single();
-        jdbc.sql("""
-                        INSERT INTO poll_checkpoint (source, updated_after, updated_at) VALUES (:source, :end, :now)
-                        ON CONFLICT (source) DO UPDATE SET updated_after = GREATEST(poll_checkpoint.updated_after, :end),
-                               updated_at = :now""")
-                .param("source", source(account))
-                .param("end", Timestamp.from(end))
-                .param("now", Timestamp.from(clock.instant()))
-                .update();
-    }
-
-    /** Where the next report starts (before the overlap). */
-    public Optional<Instant> checkpoint(String account) {
-        return jdbc.sql("SELECT updated_after FROM poll_checkpoint WHERE source = :source")
-                .param("source", source(account))
-                .query((rs, n) -> rs.getTimestamp(1) == null ? null : rs.getTimestamp(1).toInstant())
-                .optional();
-    }
-
-    private void updateStatus(String account, String reportId, String status) {
-        jdbc.sql("UPDATE amazon_report SET status = :status WHERE account = :account AND report_id = :reportId")
-                .param("status", status)
-                .param("account", account)
-                .param("reportId", reportId)
-                .update();
     }
 
     /**
@@ -287,10 +214,6 @@ public class AmazonReturnReports {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
-    }
-
-    private static String source(String account) {
-        return "amazon:" + account;
     }
 
     private static Instant min(Instant a, Instant b) {
