@@ -107,6 +107,8 @@ public final class RouteVariables {
     /** The account's open refund feed (its row) and where it stands (NONE, BUILT, SUBMITTING, SUBMITTED, ...). */
     public static final String FEED_ROW = "feedRow";
     public static final String FEED_STATUS = "feedStatus";
+    /** The feed statuses whose step has run in this tick: the cycle goes on while a step moved the feed on. */
+    public static final String FEED_STEPS_TAKEN = "feedStepsTaken";
     /** Amazon's processingStatus of the submitted feed, and its processing report's document. */
     public static final String FEED_PROCESSING_STATUS = "feedProcessingStatus";
     public static final String RESULT_FEED_DOCUMENT_ID = "resultFeedDocumentId";

@@ -1,5 +1,13 @@
 package com.returnsgateway.adapter.amazon;
 
+import static com.returnsgateway.core.RouteVariables.ACCOUNT;
+import static com.returnsgateway.core.RouteVariables.FEED_ALERT;
+import static com.returnsgateway.core.RouteVariables.FEED_PROCESSING_STATUS;
+import static com.returnsgateway.core.RouteVariables.FEED_ROW;
+import static com.returnsgateway.core.RouteVariables.FEED_STATUS;
+import static com.returnsgateway.core.RouteVariables.FEED_STEPS_TAKEN;
+import static com.returnsgateway.core.RouteVariables.RESULT_FEED_DOCUMENT_ID;
+
 import com.returnsgateway.adapter.amazon.api.SpApiClient;
 import com.returnsgateway.adapter.amazon.api.SpApiException;
 import com.returnsgateway.adapter.amazon.api.SpApiOperation;
@@ -44,8 +52,6 @@ public class AmazonRefundFeeds {
 
     static final String FEED_TYPE = "POST_PAYMENT_ADJUSTMENT_DATA";
     static final String CONTENT_TYPE = "text/xml; charset=UTF-8";
-    /** The statuses whose step has run in this tick (a variable of the cycle's exchange). */
-    private static final String STEPS_TAKEN = "feedStepsTaken";
     private static final Duration LEASE = Duration.ofMinutes(2);
     private static final Logger log = LoggerFactory.getLogger(AmazonRefundFeeds.class);
 
@@ -79,16 +85,16 @@ public class AmazonRefundFeeds {
      * {@code feedStatus} NONE when there is none, or ELSEWHERE when another instance runs this cycle. The tick
      * starts with no step taken ({@link #goesOn}).
      */
-    public void open(@Variable("account") String account, Exchange exchange) {
-        exchange.setVariable("feedRow", null);
-        exchange.setVariable(STEPS_TAKEN, new HashSet<String>());
+    public void open(@Variable(ACCOUNT) String account, Exchange exchange) {
+        exchange.setVariable(FEED_ROW, null);
+        exchange.setVariable(FEED_STEPS_TAKEN, new HashSet<String>());
         if (!leases.acquire("amazon-feed:" + account, LEASE)) {
-            exchange.setVariable("feedStatus", "ELSEWHERE");
+            exchange.setVariable(FEED_STATUS, "ELSEWHERE");
             return;
         }
         Optional<Feed> open = store.open(account);
-        exchange.setVariable("feedStatus", open.map(Feed::status).orElse("NONE"));
-        exchange.setVariable("feedRow", open.map(Feed::id).orElse(null));
+        exchange.setVariable(FEED_STATUS, open.map(Feed::status).orElse("NONE"));
+        exchange.setVariable(FEED_ROW, open.map(Feed::id).orElse(null));
     }
 
     /**
@@ -98,7 +104,7 @@ public class AmazonRefundFeeds {
      * status as it was (nothing to batch, createFeed's rate spent, Amazon still processing) ends the tick. No step
      * runs twice, so a tick takes one step per status at most.
      */
-    public boolean goesOn(@Variable("feedStatus") String status, @Variable(STEPS_TAKEN) Set<String> taken) {
+    public boolean goesOn(@Variable(FEED_STATUS) String status, @Variable(FEED_STEPS_TAKEN) Set<String> taken) {
         return !"ELSEWHERE".equals(status) && taken.add(status);
     }
 
@@ -106,7 +112,7 @@ public class AmazonRefundFeeds {
      * Batches the queued refunds into a new feed document when it is time for one: refunds are waiting,
      * {@code feed-interval} has passed since the last feed and createFeed's rate allows a call now.
      */
-    public void batch(@Variable("account") String account, Exchange exchange) {
+    public void batch(@Variable(ACCOUNT) String account, Exchange exchange) {
         GatewayProperties.Amazon amazon = properties.amazon(account);
         List<String> queued = store.queued(account, amazon.maxRefundsPerFeed());
         if (queued.isEmpty() || !client.canCallNow(account, SpApiOperation.CREATE_FEED)) {
@@ -135,14 +141,14 @@ public class AmazonRefundFeeds {
         }
         String document = OrderAdjustmentFeed.build(amazon.sellerId(), messages);
         long feedRow = store.store(account, document, messageIds);
-        exchange.setVariable("feedRow", feedRow);
-        exchange.setVariable("feedStatus", "BUILT");
+        exchange.setVariable(FEED_ROW, feedRow);
+        exchange.setVariable(FEED_STATUS, "BUILT");
         log.info("Amazon {}: refund feed document (row {}) built with {} refund(s)", account, feedRow,
                 messages.size());
     }
 
     /** createFeedDocument and the upload of the stored document to its pre-signed URL. */
-    public void upload(@Variable("account") String account, @Variable("feedRow") long feedRow) {
+    public void upload(@Variable(ACCOUNT) String account, @Variable(FEED_ROW) long feedRow) {
         Feed feed = store.get(feedRow);
         if (feed.feedDocumentId() != null) {
             return; // uploaded before; Amazon keeps the document, only its upload URL expires
@@ -164,7 +170,7 @@ public class AmazonRefundFeeds {
      * createFeed: the call that moves money. SUBMITTING is stored first; if the answer is lost, the next tick asks
      * Amazon's feed list instead of submitting blindly again. Sets {@code feedStatus}.
      */
-    public void submit(@Variable("account") String account, @Variable("feedRow") long feedRow, Exchange exchange) {
+    public void submit(@Variable(ACCOUNT) String account, @Variable(FEED_ROW) long feedRow, Exchange exchange) {
         if (!client.canCallNow(account, SpApiOperation.CREATE_FEED)) {
             return; // createFeed's rate is spent: the feed waits, uploaded, for the next tick
         }
@@ -181,7 +187,7 @@ public class AmazonRefundFeeds {
             if (e.status() == 429 || e.status() == 400 || e.status() == 404) {
                 // Amazon answered, and did not create it: build on the same document next time
                 store.backToBuilt(feedRow);
-                exchange.setVariable("feedStatus", "BUILT");
+                exchange.setVariable(FEED_STATUS, "BUILT");
             }
             throw e;
         }
@@ -192,7 +198,7 @@ public class AmazonRefundFeeds {
         }
         store.submitted(feedRow, feedId);
         log.info("Amazon {}: refund feed {} submitted", account, feedId);
-        exchange.setVariable("feedStatus", "SUBMITTED");
+        exchange.setVariable(FEED_STATUS, "SUBMITTED");
     }
 
     /**
@@ -201,7 +207,7 @@ public class AmazonRefundFeeds {
      * (the document is submitted again); several cannot be told apart, so the refunds go to operators rather than
      * risk paying twice.
      */
-    public void reconcile(@Variable("account") String account, @Variable("feedRow") long feedRow,
+    public void reconcile(@Variable(ACCOUNT) String account, @Variable(FEED_ROW) long feedRow,
                           Exchange exchange) {
         Feed feed = store.get(feedRow);
         Instant attempted = feed.submitStartedAt() == null ? clock.instant() : feed.submitStartedAt();
@@ -225,7 +231,7 @@ public class AmazonRefundFeeds {
             log.info("Amazon {}: the lost createFeed of row {} did reach Amazon as feed {}", account, feedRow,
                     unknown.get(0));
             store.submitted(feedRow, unknown.get(0));
-            exchange.setVariable("feedStatus", "SUBMITTED");
+            exchange.setVariable(FEED_STATUS, "SUBMITTED");
         } else if (unknown.isEmpty() && clock.instant().isBefore(attempted.plus(feedListDelay))) {
             // a feed created a moment ago may not be listed yet: "none" is trusted only once the list has caught up
             log.info("Amazon {}: the lost createFeed of row {} is not in Amazon's feed list yet; asking again before"
@@ -234,32 +240,32 @@ public class AmazonRefundFeeds {
             log.info("Amazon {}: the lost createFeed of row {} did not reach Amazon; it is submitted again", account,
                     feedRow);
             store.backToBuilt(feedRow);
-            exchange.setVariable("feedStatus", "BUILT");
+            exchange.setVariable(FEED_STATUS, "BUILT");
         } else {
             String message = "Could not tell whether Amazon received refund feed row " + feedRow + ": its createFeed"
                     + " answer was lost and Amazon lists " + unknown.size() + " feeds the gateway does not know ("
                     + String.join(", ", unknown) + "). Check in Seller Central whether these refunds were paid"
                     + " before retrying the cases.";
             finishWithRejections(feedRow, "UNCERTAIN", message, null);
-            exchange.setVariable("feedStatus", "UNCERTAIN");
-            exchange.setVariable("feedAlert", message);
+            exchange.setVariable(FEED_STATUS, "UNCERTAIN");
+            exchange.setVariable(FEED_ALERT, message);
         }
     }
 
     /** getFeed: sets {@code feedProcessingStatus} (IN_QUEUE, IN_PROGRESS, DONE, CANCELLED, FATAL). */
-    public void poll(@Variable("account") String account, @Variable("feedRow") long feedRow, Exchange exchange) {
+    public void poll(@Variable(ACCOUNT) String account, @Variable(FEED_ROW) long feedRow, Exchange exchange) {
         Feed feed = store.get(feedRow);
         SpApiClient.Response response = client.get(account, SpApiOperation.GET_FEED,
                 "/feeds/2021-06-30/feeds/" + SpApiClient.encode(feed.feedId()));
         String status = response.text("processingStatus");
         store.processingStatus(feedRow, status);
-        exchange.setVariable("feedProcessingStatus", status);
-        exchange.setVariable("resultFeedDocumentId", response.text("resultFeedDocumentId"));
+        exchange.setVariable(FEED_PROCESSING_STATUS, status);
+        exchange.setVariable(RESULT_FEED_DOCUMENT_ID, response.text("resultFeedDocumentId"));
     }
 
     /** DONE: reads the processing report and marks each refund accepted or rejected; their cases wake up. */
-    public void applyProcessingReport(@Variable("account") String account, @Variable("feedRow") long feedRow,
-                                      @Variable("resultFeedDocumentId") String resultDocumentId) {
+    public void applyProcessingReport(@Variable(ACCOUNT) String account, @Variable(FEED_ROW) long feedRow,
+                                      @Variable(RESULT_FEED_DOCUMENT_ID) String resultDocumentId) {
         Feed feed = store.get(feedRow);
         ProcessingReport report = processingReport(account, resultDocumentId);
         Map<String, String> woken = transaction.execute(status -> {
@@ -289,7 +295,7 @@ public class AmazonRefundFeeds {
     }
 
     /** CANCELLED: Amazon did not process the feed, so none of its refunds moved; they are queued again. */
-    public void cancelled(@Variable("account") String account, @Variable("feedRow") long feedRow) {
+    public void cancelled(@Variable(ACCOUNT) String account, @Variable(FEED_ROW) long feedRow) {
         transaction.executeWithoutResult(status -> {
             store.requeue(feedRow);
             store.finished(feedRow, "CANCELLED", "Amazon cancelled the feed; its refunds are queued again");
@@ -299,8 +305,8 @@ public class AmazonRefundFeeds {
     }
 
     /** FATAL: Amazon could not process the feed. Its refunds go to manual review; returns the alert text. */
-    public String failed(@Variable("account") String account, @Variable("feedRow") long feedRow,
-                         @Variable("resultFeedDocumentId") String resultDocumentId) {
+    public String failed(@Variable(ACCOUNT) String account, @Variable(FEED_ROW) long feedRow,
+                         @Variable(RESULT_FEED_DOCUMENT_ID) String resultDocumentId) {
         Feed feed = store.get(feedRow);
         String detail = "";
         if (resultDocumentId != null) {

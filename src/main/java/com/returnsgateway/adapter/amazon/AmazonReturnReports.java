@@ -1,5 +1,13 @@
 package com.returnsgateway.adapter.amazon;
 
+import static com.returnsgateway.core.RouteVariables.ACCOUNT;
+import static com.returnsgateway.core.RouteVariables.REPORT_DOCUMENT_ID;
+import static com.returnsgateway.core.RouteVariables.REPORT_ID;
+import static com.returnsgateway.core.RouteVariables.REPORT_STATUS;
+import static com.returnsgateway.core.RouteVariables.RETURNS_FOUND;
+import static com.returnsgateway.core.RouteVariables.ROWS_READ;
+import static com.returnsgateway.core.RouteVariables.ROW_PROBLEMS;
+
 import com.returnsgateway.adapter.amazon.api.SpApiClient;
 import com.returnsgateway.adapter.amazon.api.SpApiException;
 import com.returnsgateway.adapter.amazon.api.SpApiOperation;
@@ -65,27 +73,18 @@ public class AmazonReturnReports {
         this.clock = clock;
     }
 
-    /** The Amazon accounts whose returns are read, in a stable order. */
-    public List<String> accounts() {
-        return properties.marketplaces().entrySet().stream()
-                .filter(e -> e.getValue().isAmazon() && e.getValue().poll())
-                .map(Map.Entry::getKey)
-                .sorted()
-                .toList();
-    }
-
     /**
      * Sets {@code reportId} to the report to follow: the open one, or a new one when the last finished
      * {@code report-interval} ago. Leaves it null when there is nothing to do now or another instance holds the cycle.
      */
-    public void prepare(@Variable("account") String account, Exchange exchange) {
-        exchange.setVariable("reportId", null);
+    public void prepare(@Variable(ACCOUNT) String account, Exchange exchange) {
+        exchange.setVariable(REPORT_ID, null);
         if (!leases.acquire("amazon-report:" + account, LEASE)) {
             return;
         }
         Optional<String> open = store.openReport(account);
         if (open.isPresent()) {
-            exchange.setVariable("reportId", open.get());
+            exchange.setVariable(REPORT_ID, open.get());
             return;
         }
         Instant now = clock.instant();
@@ -95,7 +94,7 @@ public class AmazonReturnReports {
                 || !client.canCallNow(account, SpApiOperation.CREATE_REPORT)) {
             return; // not yet time, or createReport's rate (one a minute once the burst is spent) says wait
         }
-        exchange.setVariable("reportId", requestReport(account, amazon, now));
+        exchange.setVariable(REPORT_ID, requestReport(account, amazon, now));
     }
 
     private String requestReport(String account, GatewayProperties.Amazon amazon, Instant now) {
@@ -120,7 +119,7 @@ public class AmazonReturnReports {
     }
 
     /** getReport: sets {@code reportStatus} (IN_QUEUE, IN_PROGRESS, DONE, CANCELLED, FATAL) and {@code reportDocumentId}. */
-    public void checkStatus(@Variable("account") String account, @Variable("reportId") String reportId,
+    public void checkStatus(@Variable(ACCOUNT) String account, @Variable(REPORT_ID) String reportId,
                             Exchange exchange) {
         SpApiClient.Response response = client.get(account, SpApiOperation.GET_REPORT,
                 "/reports/2021-06-30/reports/" + SpApiClient.encode(reportId));
@@ -130,17 +129,17 @@ public class AmazonReturnReports {
                     + " processingStatus", false, null, response.status(), null);
         }
         store.status(account, reportId, status);
-        exchange.setVariable("reportStatus", status);
-        exchange.setVariable("reportDocumentId", response.text("reportDocumentId"));
+        exchange.setVariable(REPORT_STATUS, status);
+        exchange.setVariable(REPORT_DOCUMENT_ID, response.text("reportDocumentId"));
     }
 
     /**
      * Downloads the report document from its pre-signed URL (asked for just now, so it has not expired), unpacks and
      * parses it; rows with problems are quarantined. Returns the rows grouped by return (Amazon RMA ID).
      */
-    public List<List<ReturnReportRow>> download(@Variable("account") String account,
-                                                @Variable("reportId") String reportId,
-                                                @Variable("reportDocumentId") String documentId, Exchange exchange) {
+    public List<List<ReturnReportRow>> download(@Variable(ACCOUNT) String account,
+                                                @Variable(REPORT_ID) String reportId,
+                                                @Variable(REPORT_DOCUMENT_ID) String documentId, Exchange exchange) {
         if (documentId == null) {
             throw new SpApiException("Amazon " + account + " report " + reportId + " is DONE without a"
                     + " reportDocumentId", false, null, 200, null);
@@ -156,17 +155,17 @@ public class AmazonReturnReports {
                     + " line " + problem.line() + ": " + problem.reason(), raw);
         }
         List<List<ReturnReportRow>> returns = new ArrayList<>(AmazonReturnMapper.byReturn(parsed.rows()).values());
-        exchange.setVariable("rowsRead", parsed.rows().size());
-        exchange.setVariable("rowProblems", parsed.problems().size());
-        exchange.setVariable("returnsFound", returns.size());
+        exchange.setVariable(ROWS_READ, parsed.rows().size());
+        exchange.setVariable(ROW_PROBLEMS, parsed.problems().size());
+        exchange.setVariable(RETURNS_FOUND, returns.size());
         return returns;
     }
 
     /** Every return of the report is a case now (or quarantined): the checkpoint moves to the report's end. */
     @Transactional
-    public void processed(@Variable("account") String account, @Variable("reportId") String reportId,
-                          @Variable("rowsRead") int rowsRead, @Variable("returnsFound") int returnsFound,
-                          @Variable("rowProblems") int problems) {
+    public void processed(@Variable(ACCOUNT) String account, @Variable(REPORT_ID) String reportId,
+                          @Variable(ROWS_READ) int rowsRead, @Variable(RETURNS_FOUND) int returnsFound,
+                          @Variable(ROW_PROBLEMS) int problems) {
         store.finish(account, reportId, "PROCESSED", rowsRead, returnsFound, problems, null);
         long opened = store.casesOpenedSinceRequested(account, reportId);
         // each window overlaps the last by a day: a report with nothing new is routine, not news
@@ -179,13 +178,13 @@ public class AmazonReturnReports {
     }
 
     /** CANCELLED: Amazon had no returns in the window. Not an error; the checkpoint moves on. */
-    public void noData(@Variable("account") String account, @Variable("reportId") String reportId) {
+    public void noData(@Variable(ACCOUNT) String account, @Variable(REPORT_ID) String reportId) {
         store.finish(account, reportId, "CANCELLED", 0, 0, 0, "no returns in the window");
         log.info("Amazon {}: returns report {} CANCELLED: no returns in its window", account, reportId);
     }
 
     /** FATAL: Amazon could not make the report. The checkpoint stays, so the next report covers the same window. */
-    public String failed(@Variable("account") String account, @Variable("reportId") String reportId) {
+    public String failed(@Variable(ACCOUNT) String account, @Variable(REPORT_ID) String reportId) {
         String message = "Amazon could not produce returns report " + reportId + " (processingStatus FATAL). The"
                 + " window is asked for again in the next report; if this repeats, check the account in Seller Central.";
         store.failed(account, reportId, message);
