@@ -2,7 +2,6 @@ package com.returnsgateway.api;
 
 import com.returnsgateway.core.intercept.InterceptRepository.InterceptRecord;
 import com.returnsgateway.core.mail.EmailLog.SentEmail;
-import com.returnsgateway.adapter.amazon.AmazonRefunds.AmazonRefund;
 import com.returnsgateway.core.model.CaseStatus;
 import com.returnsgateway.core.model.Phase;
 import com.returnsgateway.core.model.RefundInstruction;
@@ -13,7 +12,10 @@ import com.returnsgateway.core.model.TimelineEvent;
 import java.time.Instant;
 import java.util.List;
 
-/** A case as the API shows it: where it stands, and (in detail) its timeline, refunds, intercept and emails. */
+/**
+ * A case as the API shows it: where it stands, and (in detail) its timeline, refunds, intercept and emails.
+ * {@code amazonRefund}: what the marketplace's adapter holds about the refund (for Amazon: the feed and message).
+ */
 public record CaseView(
         String caseId,
         String marketplace,
@@ -34,7 +36,7 @@ public record CaseView(
         InterceptRecord intercept,
         List<SentEmail> emails,
         List<String> flags,
-        AmazonRefund amazonRefund) {
+        Object amazonRefund) {
 
     static CaseView summary(ReturnCase c) {
         return new CaseView(c.caseId(), c.marketplace(), c.request().returnId(), c.request().orderId(), c.status(),
@@ -45,7 +47,7 @@ public record CaseView(
 
     static CaseView detail(ReturnCase c, List<TimelineEvent> timeline, List<RefundInstruction> refunds,
                            InterceptRecord intercept, List<SentEmail> emails, List<String> flags,
-                           AmazonRefund amazonRefund) {
+                           Object amazonRefund) {
         return new CaseView(c.caseId(), c.marketplace(), c.request().returnId(), c.request().orderId(), c.status(),
                 c.phase(), c.shipmentState(), c.forwarderCode(), c.statusReason(), c.attempts(),
                 c.phase() == Phase.ACTIVE ? c.nextAttemptAt() : null, c.createdAt(), c.updatedAt(), c.request(),

@@ -1,6 +1,6 @@
 package com.returnsgateway.api;
 
-import com.returnsgateway.adapter.amazon.AmazonRefunds;
+import com.returnsgateway.core.port.Marketplaces;
 import com.returnsgateway.core.cases.CaseFilter;
 import com.returnsgateway.core.cases.CasePage;
 import com.returnsgateway.core.cases.CaseRepository;
@@ -43,13 +43,13 @@ public class CasesApi {
     private final MailSteps mail;
     private final RefundPlanner refundPlanner;
     private final Quarantine quarantine;
-    private final AmazonRefunds amazonRefunds;
+    private final Marketplaces marketplaces;
 
     public CasesApi(Cases cases, CaseRepository repository, RefundRepository refunds, InterceptRepository intercepts,
                     EmailLog emails, MailSteps mail, RefundPlanner refundPlanner, Quarantine quarantine,
-                    AmazonRefunds amazonRefunds) {
+                    Marketplaces marketplaces) {
         this.cases = cases;
-        this.amazonRefunds = amazonRefunds;
+        this.marketplaces = marketplaces;
         this.repository = repository;
         this.refunds = refunds;
         this.intercepts = intercepts;
@@ -86,7 +86,7 @@ public class CasesApi {
         ReturnCase c = cases.get(caseId);
         return CaseView.detail(c, repository.timeline(caseId), refunds.listByCase(caseId),
                 intercepts.find(caseId).orElse(null), emails.listByCase(caseId), repository.flags(caseId),
-                amazonRefunds.find(caseId).orElse(null));
+                marketplaces.find(c.marketplace()).flatMap(m -> m.refundDetails(caseId)).orElse(null));
     }
 
     @GetMapping(value = "/cases/{caseId}/label.pdf", produces = MediaType.APPLICATION_PDF_VALUE)

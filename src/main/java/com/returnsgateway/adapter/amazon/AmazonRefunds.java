@@ -83,6 +83,11 @@ public class AmazonRefunds implements MarketplacePort {
         return AmazonAccounts.TYPE;
     }
 
+    @Override
+    public Optional<Object> refundDetails(String caseId) {
+        return find(caseId).map(Object.class::cast);
+    }
+
     public Optional<AmazonRefund> find(String caseId) {
         return jdbc.sql("""
                         SELECT r.*, f.feed_id FROM amazon_refund r LEFT JOIN amazon_feed f ON f.id = r.feed

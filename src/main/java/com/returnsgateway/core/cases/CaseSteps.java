@@ -74,6 +74,12 @@ public class CaseSteps {
         expose(cases.sendToManualReview(caseId, reason), exchange);
     }
 
+    /** Sets {@code reviewReason} for a parcel whose forwarder code maps to no ShipmentState. */
+    public void explainUnknownState(@Variable(FORWARDER_CODE) String forwarderCode, Exchange exchange) {
+        exchange.setVariable(REVIEW_REASON, "Forwarder code '" + forwarderCode
+                + "' is not in the forwarder's status profile: a person must decide");
+    }
+
     private static void expose(ReturnCase returnCase, Exchange exchange) {
         exchange.setVariable(STATUS, returnCase.status().name());
         exchange.setVariable(PHASE, returnCase.phase().name());

@@ -53,6 +53,8 @@ import jakarta.mail.internet.InternetAddress;
 public class EmailComposer {
 
     static final String SUBJECTS = "subjects";
+    /** What operations are asked to do, by the task key a decision route names (tasks.properties). */
+    static final String TASKS = "tasks";
     /** The language of the plain templates, {@code <kind>.html}, and of every email without a translation. */
     static final String FALLBACK_LANGUAGE = "en";
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
@@ -135,8 +137,8 @@ public class EmailComposer {
     /**
      * An email to the operations team.
      *
-     * @param task what the operators must do, e.g. "Parcel is in transit and cannot be intercepted: follow up
-     *             with the buyer"
+     * @param task what the operators must do: a key of {@code tasks.properties} (its text in the operations
+     *             language, e.g. parcel_in_transit), or the text itself (a manual-review reason)
      */
     public OutgoingEmail operationsEmail(EmailKind kind, ReturnCase returnCase, String task) {
         Objects.requireNonNull(kind, "kind");
@@ -149,10 +151,11 @@ public class EmailComposer {
         }
         ReturnRequest request = requireRequest(returnCase);
         Map<String, Object> variables = variables(returnCase, request);
-        variables.put("task", isBlank(task) ? null : task);
+        String language = available(kind, operationsLocale.getLanguage());
+        String taskText = isBlank(task) ? null : localized(TASKS, task, language);
+        variables.put("task", taskText != null ? taskText : isBlank(task) ? null : task);
         variables.put("caseLink", consoleBaseUrl + "/api/cases/" + UriUtils.encodePathSegment(
                 returnCase.caseId(), StandardCharsets.UTF_8));
-        String language = available(kind, operationsLocale.getLanguage());
         return compose(kind, returnCase, language, operationsFormatting(language), operationsEmail, variables, null,
                 null);
     }
@@ -252,31 +255,37 @@ public class EmailComposer {
      * key is missing. Read on each email: the files are small and a seller's edit applies at once.
      */
     private String subject(EmailKind kind, String language) {
-        if (!language.equals(FALLBACK_LANGUAGE)) {
-            Path translated = templatesDir.resolve(SUBJECTS + "_" + language + ".properties");
-            if (Files.isRegularFile(translated)) {
-                String subject = loadSubjects(translated).getProperty(kind.templateName());
-                if (!isBlank(subject)) {
-                    return subject;
-                }
-            }
-        }
-        Path file = templatesDir.resolve(SUBJECTS + ".properties");
-        String subject = loadSubjects(file).getProperty(kind.templateName());
-        if (isBlank(subject)) {
-            throw new IllegalStateException("no subject for " + kind.templateName() + " in " + file);
+        String subject = localized(SUBJECTS, kind.templateName(), language);
+        if (subject == null) {
+            throw new IllegalStateException("no subject for " + kind.templateName() + " in "
+                    + templatesDir.resolve(SUBJECTS + ".properties"));
         }
         return subject;
     }
 
-    private static Properties loadSubjects(Path file) {
-        Properties subjects = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            subjects.load(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read mail subjects from " + file, e);
+    /** {@code key} from {@code <base>_<language>.properties}, else from {@code <base>.properties}; null in neither. */
+    private String localized(String base, String key, String language) {
+        if (!language.equals(FALLBACK_LANGUAGE)) {
+            Path translated = templatesDir.resolve(base + "_" + language + ".properties");
+            if (Files.isRegularFile(translated)) {
+                String text = loadProperties(translated).getProperty(key);
+                if (!isBlank(text)) {
+                    return text;
+                }
+            }
         }
-        return subjects;
+        String text = loadProperties(templatesDir.resolve(base + ".properties")).getProperty(key);
+        return isBlank(text) ? null : text;
+    }
+
+    private static Properties loadProperties(Path file) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read mail texts from " + file, e);
+        }
+        return properties;
     }
 
     /** Replaces {@code {name}} with a variable's value; unknown names stay as they are. */
@@ -297,8 +306,10 @@ public class EmailComposer {
                 }
             }
         }
-        if (!Files.isRegularFile(templatesDir.resolve(SUBJECTS + ".properties"))) {
-            missing.add(SUBJECTS + ".properties");
+        for (String texts : List.of(SUBJECTS, TASKS)) {
+            if (!Files.isRegularFile(templatesDir.resolve(texts + ".properties"))) {
+                missing.add(texts + ".properties");
+            }
         }
         if (!missing.isEmpty()) {
             throw new IllegalStateException("mail templates missing in " + templatesDir

@@ -2,6 +2,7 @@ package com.returnsgateway.core.port;
 
 import com.returnsgateway.core.model.RefundInstruction;
 import com.returnsgateway.core.model.ReturnCase;
+import java.util.Optional;
 
 /**
  * A marketplace protocol ({@code gateway.marketplaces.<code>.type}): pay this refund. Its returns come in the other way:
@@ -18,6 +19,14 @@ public interface MarketplacePort {
      * the answer is in. A refusal is thrown as a {@link com.returnsgateway.core.remote.RemoteCallException}.
      */
     RefundAnswer refund(ReturnCase returnCase, RefundInstruction refund);
+
+    /**
+     * What the marketplace side holds about a case's refund beyond the gateway's own record (Amazon: the feed and
+     * message it went in, Amazon's result), shown in the case detail; nothing by default.
+     */
+    default Optional<Object> refundDetails(String caseId) {
+        return Optional.empty();
+    }
 
     /**
      * @param accepted  true when the marketplace accepted the refund

@@ -4,6 +4,7 @@ import com.returnsgateway.core.config.GatewayProperties;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -39,6 +40,12 @@ public class Marketplaces {
             throw new IllegalStateException("marketplace " + marketplace + " is not configured");
         }
         return byType.get(typeOf(config));
+    }
+
+    /** The adapter of a marketplace, if it is still configured (cases outlive configuration changes). */
+    public Optional<MarketplacePort> find(String marketplace) {
+        GatewayProperties.Marketplace config = properties.marketplaces().get(marketplace);
+        return config == null ? Optional.empty() : Optional.ofNullable(byType.get(typeOf(config)));
     }
 
     private static String typeOf(GatewayProperties.Marketplace marketplace) {

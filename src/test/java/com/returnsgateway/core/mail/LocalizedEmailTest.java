@@ -231,6 +231,20 @@ class LocalizedEmailTest {
     }
 
     @Test
+    void aTaskNamedByItsKeyReadsInTheOperationsLanguage() {
+        OutgoingEmail chinese = chineseOperations.operationsEmail(EmailKind.OPERATIONS_TASK,
+                returnCase("C-4010", "RMA-2025-000409", buyer("Greta", "de-DE")), "parcel_lost");
+        OutgoingEmail english = composer.operationsEmail(EmailKind.OPERATIONS_TASK,
+                returnCase("C-4010", "RMA-2025-000409", buyer("Greta", "de-DE")), "parcel_in_transit");
+
+        assertThat(chinese.textBody()).startsWith("需要处理：货代报告包裹丢失。已向买家全额退款：请向货代提出索赔。")
+                .doesNotContain("parcel_lost");
+        assertThat(english.textBody()).startsWith("Action needed: The parcel is already on its way and cannot be "
+                + "intercepted.");
+        assertThat(english.htmlBody()).contains("refuse the delivery or return the item after delivery: follow up.");
+    }
+
+    @Test
     void operationsLocaleMustBeALanguage() {
         assertThatThrownBy(() -> new EmailComposer(TEMPLATES, "returns@seller.example", "ops@seller.example",
                 "https://console.seller.example/", "1m", "../../etc"))
