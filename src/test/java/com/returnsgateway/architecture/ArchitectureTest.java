@@ -64,7 +64,8 @@ class ArchitectureTest {
 
     @Test
     void nothingOfTheGatewayDependsOnTheSimulators() {
-        noClasses().that().resideOutsideOfPackage(SANDBOX)
+        // the entry point (ReturnsGatewayApplication) may boot the simulators alone (profile simulators)
+        noClasses().that().resideInAnyPackage(CORE, ADAPTERS, API)
                 .should().dependOnClassesThat().resideInAPackage(SANDBOX)
                 .because("the simulators stand in for the outside world; the gateway talks to them only over the wire")
                 .check(gateway);
