@@ -1,13 +1,10 @@
 package com.returnsgateway.adapter.generic;
 
-import com.returnsgateway.core.config.GatewayProperties;
 import com.returnsgateway.core.model.InterceptOutcome;
 import com.returnsgateway.core.port.ForwarderPort;
 import com.returnsgateway.core.remote.HttpResponses;
 import com.returnsgateway.core.remote.RemoteAnswer;
-import com.returnsgateway.core.remote.RemoteCall;
 import com.returnsgateway.core.remote.RemoteCallException;
-import com.returnsgateway.core.remote.RemoteCalls;
 import com.returnsgateway.core.resilience.RemoteSystem;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A forwarder speaking the gateway's HTTP contract: {@code GET {base}/shipments/{waybill}} answers
@@ -27,14 +23,10 @@ public class GenericForwarder implements ForwarderPort {
 
     public static final String TYPE = "http";
 
-    private final GatewayProperties properties;
-    private final RemoteCalls calls;
-    private final JsonMapper json;
+    private final GenericApi api;
 
-    public GenericForwarder(GatewayProperties properties, RemoteCalls calls, JsonMapper json) {
-        this.properties = properties;
-        this.calls = calls;
-        this.json = json;
+    GenericForwarder(GenericApi api) {
+        this.api = api;
     }
 
     @Override
@@ -50,14 +42,14 @@ public class GenericForwarder implements ForwarderPort {
     @Override
     public ParcelStatus status(String forwarder, String waybill) {
         String who = "forwarder " + forwarder;
-        RemoteAnswer answer = calls.call(RemoteCall.get(RemoteSystem.forwarder(forwarder),
-                url(forwarder, "/shipments/" + URLEncoder.encode(waybill, StandardCharsets.UTF_8)),
-                who + " (status of " + waybill + ")"));
+        RemoteAnswer answer = api.get(RemoteSystem.forwarder(forwarder),
+                api.forwarderUrl(forwarder, "/shipments/" + URLEncoder.encode(waybill, StandardCharsets.UTF_8)),
+                who + " (status of " + waybill + ")");
         if (answer.notFound()) {
             return ParcelStatus.unknownWaybill();
         }
         String body = answer.requireSuccess();
-        JsonNode status = JsonAnswers.object(json, body, who, "").get("status");
+        JsonNode status = api.object(body, who, "").get("status");
         if (status == null || status.isNull()) {
             throw RemoteCallException.permanent(who + " answered without a \"status\": " + HttpResponses.oneLine(body));
         }
@@ -80,14 +72,13 @@ public class GenericForwarder implements ForwarderPort {
         body.put("waybill", request.waybill());
         body.put("reason", request.reason());
         body.put("reference", request.caseId());
-        String answer = calls.call(RemoteCall.postJson(RemoteSystem.forwarder(forwarder), url(forwarder, "/intercepts"),
-                json.writeValueAsString(body), request.idempotencyKey(),
-                who + " (intercept " + request.waybill() + ")")).requireSuccess();
+        String answer = api.postJson(RemoteSystem.forwarder(forwarder), api.forwarderUrl(forwarder, "/intercepts"),
+                body, request.idempotencyKey(), who + " (intercept " + request.waybill() + ")");
         if (answer == null || answer.isBlank()) {
             throw RemoteCallException.permanent(who + " answered an intercept with an empty body; whether it stopped "
                     + "the parcel is not known");
         }
-        JsonNode node = JsonAnswers.object(json, answer, who, "an intercept ");
+        JsonNode node = api.object(answer, who, "an intercept ");
         JsonNode outcome = node.get("outcome");
         String result = outcome == null || !outcome.isString() ? null : outcome.asString();
         if (!"ACCEPTED".equals(result) && !"REJECTED".equals(result)) {
@@ -96,9 +87,5 @@ public class GenericForwarder implements ForwarderPort {
         }
         return InterceptAnswer.of(new InterceptOutcome(InterceptOutcome.Result.valueOf(result),
                 JsonAnswers.text(node, "code"), JsonAnswers.text(node, "message")));
-    }
-
-    private String url(String forwarder, String path) {
-        return properties.forwarders().get(forwarder).url(path);
     }
 }

@@ -1,16 +1,12 @@
 package com.returnsgateway.adapter.generic;
 
-import com.returnsgateway.core.config.GatewayProperties;
 import com.returnsgateway.core.model.RefundInstruction;
 import com.returnsgateway.core.model.ReturnCase;
 import com.returnsgateway.core.port.MarketplacePort;
-import com.returnsgateway.core.remote.RemoteCall;
-import com.returnsgateway.core.remote.RemoteCalls;
 import com.returnsgateway.core.resilience.RemoteSystem;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A marketplace speaking the gateway's HTTP contract takes a refund at {@code POST {base}/refunds} with the refund's
@@ -22,14 +18,10 @@ public class GenericMarketplace implements MarketplacePort {
 
     public static final String TYPE = "generic";
 
-    private final GatewayProperties properties;
-    private final RemoteCalls calls;
-    private final JsonMapper json;
+    private final GenericApi api;
 
-    public GenericMarketplace(GatewayProperties properties, RemoteCalls calls, JsonMapper json) {
-        this.properties = properties;
-        this.calls = calls;
-        this.json = json;
+    GenericMarketplace(GenericApi api) {
+        this.api = api;
     }
 
     @Override
@@ -47,20 +39,9 @@ public class GenericMarketplace implements MarketplacePort {
         body.put("amount", refund.amount().amount().toPlainString());
         body.put("currency", refund.amount().currency());
         body.put("reason", refund.reason().name());
-        String answer = calls.call(RemoteCall.postJson(RemoteSystem.marketplace(marketplace), baseUrl(marketplace)
-                + "/refunds", json.writeValueAsString(body), refund.idempotencyKey(),
-                "marketplace " + marketplace + " (refund)")).requireSuccess();
-        String reference = answer == null || answer.isBlank() ? null
-                : JsonAnswers.text(JsonAnswers.lenient(json, answer), "refundId");
+        String answer = api.postJson(RemoteSystem.marketplace(marketplace), api.marketplaceUrl(marketplace, "/refunds"),
+                body, refund.idempotencyKey(), "marketplace " + marketplace + " (refund)");
+        String reference = api.reference(answer, "refundId");
         return RefundAnswer.accepted(reference, "accepted by the marketplace" + (reference == null ? "" : " as " + reference));
-    }
-
-    private String baseUrl(String marketplace) {
-        GatewayProperties.Marketplace config = properties.marketplaces().get(marketplace);
-        if (config == null || config.baseUrl() == null || config.baseUrl().isBlank()) {
-            throw new IllegalStateException("marketplace " + marketplace + " has no gateway.marketplaces."
-                    + marketplace + ".base-url");
-        }
-        return config.url("");
     }
 }

@@ -9,8 +9,6 @@ import static com.returnsgateway.core.RouteVariables.PAGE_URL;
 import com.returnsgateway.core.config.GatewayProperties;
 import com.returnsgateway.core.intake.Quarantine;
 import com.returnsgateway.core.remote.RemoteAnswer;
-import com.returnsgateway.core.remote.RemoteCall;
-import com.returnsgateway.core.remote.RemoteCalls;
 import com.returnsgateway.core.resilience.RemoteSystem;
 import com.returnsgateway.core.remote.RemoteCallException;
 import java.net.URLEncoder;
@@ -44,19 +42,19 @@ public class MarketplacePoller {
     private final JsonMapper json;
     private final Quarantine quarantine;
     private final Clock clock;
-    private final RemoteCalls calls;
+    private final GenericApi api;
 
     private final long maxPageBytes;
 
     public MarketplacePoller(GatewayProperties properties, JdbcClient jdbc, JsonMapper json, Quarantine quarantine,
-                             Clock clock, RemoteCalls calls, @Value("${gateway.intake.max-page-size:4MB}") DataSize maxPageSize) {
+                             Clock clock, GenericApi api, @Value("${gateway.intake.max-page-size:4MB}") DataSize maxPageSize) {
         this.maxPageBytes = maxPageSize.toBytes();
         this.properties = properties;
         this.jdbc = jdbc;
         this.json = json;
         this.quarantine = quarantine;
         this.clock = clock;
-        this.calls = calls;
+        this.api = api;
     }
 
     /** The marketplaces to poll, in a stable order. */
@@ -78,8 +76,8 @@ public class MarketplacePoller {
     /** Fetches the page at {@code pageUrl}; sets {@code pageUrl} to the next page or null; returns its returns. */
     public List<JsonNode> fetchPage(@Variable(MARKETPLACE) String marketplace, @Variable(PAGE_URL) String pageUrl,
                                     Exchange exchange) {
-        RemoteAnswer answer = calls.call(RemoteCall.get(RemoteSystem.marketplace(marketplace), pageUrl,
-                "marketplace " + marketplace + " (returns page)"));
+        RemoteAnswer answer = api.get(RemoteSystem.marketplace(marketplace), pageUrl,
+                "marketplace " + marketplace + " (returns page)");
         return readPage(marketplace, answer.requireSuccess(), answer.contentType(), exchange);
     }
 
@@ -153,7 +151,7 @@ public class MarketplacePoller {
     }
 
     private String pageUrl(String marketplace, Instant updatedAfter, String pageToken) {
-        StringBuilder url = new StringBuilder(baseUrl(marketplace)).append("/returns");
+        StringBuilder url = new StringBuilder(api.marketplaceUrl(marketplace, "/returns"));
         char separator = '?';
         if (updatedAfter != null) {
             url.append(separator).append("updatedAfter=").append(encode(updatedAfter.toString()));
@@ -163,15 +161,6 @@ public class MarketplacePoller {
             url.append(separator).append("pageToken=").append(encode(pageToken));
         }
         return url.toString();
-    }
-
-    private String baseUrl(String marketplace) {
-        GatewayProperties.Marketplace config = properties.marketplaces().get(marketplace);
-        if (config == null || config.baseUrl() == null || config.baseUrl().isBlank()) {
-            throw new IllegalStateException("marketplace " + marketplace + " has no gateway.marketplaces."
-                    + marketplace + ".base-url");
-        }
-        return config.url("");
     }
 
     private RuntimeException badPage(String marketplace, String reason, String body) {

@@ -1,0 +1,67 @@
+package com.returnsgateway.adapter.generic;
+
+import com.returnsgateway.core.config.GatewayProperties;
+import com.returnsgateway.core.remote.RemoteAnswer;
+import com.returnsgateway.core.remote.RemoteCall;
+import com.returnsgateway.core.remote.RemoteCalls;
+import com.returnsgateway.core.resilience.RemoteSystem;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What the adapters of the gateway's HTTP contract share: the configured base URLs and guarded JSON calls. */
+@Component
+class GenericApi {
+
+    private final GatewayProperties properties;
+    private final RemoteCalls calls;
+    private final JsonMapper json;
+
+    GenericApi(GatewayProperties properties, RemoteCalls calls, JsonMapper json) {
+        this.properties = properties;
+        this.calls = calls;
+        this.json = json;
+    }
+
+    /** A marketplace's {@code base-url} joined with a path that starts with a slash (or is empty). */
+    String marketplaceUrl(String marketplace, String path) {
+        GatewayProperties.Marketplace config = properties.marketplaces().get(marketplace);
+        if (config == null || config.baseUrl() == null || config.baseUrl().isBlank()) {
+            throw new IllegalStateException("marketplace " + marketplace + " has no gateway.marketplaces."
+                    + marketplace + ".base-url");
+        }
+        return config.url(path);
+    }
+
+    String forwarderUrl(String forwarder, String path) {
+        return properties.forwarders().get(forwarder).url(path);
+    }
+
+    String backOfficeUrl(String path) {
+        String base = properties.backOffice().baseUrl();
+        if (base == null || base.isBlank()) {
+            throw new IllegalStateException("a replacement needs gateway.back-office.base-url, which is not set");
+        }
+        return properties.backOffice().url(path);
+    }
+
+    RemoteAnswer get(RemoteSystem system, String url, String what) {
+        return calls.call(RemoteCall.get(system, url, what));
+    }
+
+    /** POSTs {@code body} as JSON with the idempotency key; the body of the 2xx answer, else the failure thrown. */
+    String postJson(RemoteSystem system, String url, Object body, String idempotencyKey, String what) {
+        return calls.call(RemoteCall.postJson(system, url, json.writeValueAsString(body), idempotencyKey, what))
+                .requireSuccess();
+    }
+
+    /** The answer as a JSON object; empty or invalid JSON is refused, naming {@code who} and {@code what}. */
+    JsonNode object(String body, String who, String what) {
+        return JsonAnswers.object(json, body, who, what);
+    }
+
+    /** A text field of a successful answer; null when absent or unreadable (that does not undo the call). */
+    String reference(String body, String field) {
+        return body == null || body.isBlank() ? null : JsonAnswers.text(JsonAnswers.lenient(json, body), field);
+    }
+}
