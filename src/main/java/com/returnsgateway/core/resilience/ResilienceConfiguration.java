@@ -4,19 +4,16 @@ import com.returnsgateway.core.config.GatewayProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** Circuit breakers and rate limits per remote system, put around the routes' outbound steps. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ResilienceProperties.class)
 public class ResilienceConfiguration {
 
     @Bean
-    RemoteGuard remoteGuard(ResilienceProperties resilience, GatewayProperties gateway,
-                            ObjectProvider<MeterRegistry> meters) {
-        RemoteGuard guard = new RemoteGuard(resilience, meters.getIfAvailable(SimpleMeterRegistry::new));
+    RemoteGuard remoteGuard(GatewayProperties gateway, ObjectProvider<MeterRegistry> meters) {
+        RemoteGuard guard = new RemoteGuard(gateway.resilience(), meters.getIfAvailable(SimpleMeterRegistry::new));
         gateway.marketplaces().keySet().forEach(code -> guard.register(RemoteSystem.marketplace(code)));
         gateway.forwarders().forEach((code, forwarder) -> {
             if (!forwarder.isSftp()) {
