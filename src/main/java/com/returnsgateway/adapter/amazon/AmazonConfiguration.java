@@ -44,6 +44,15 @@ public class AmazonConfiguration {
                                       @DefaultValue("1m") Duration feedListDelay) {
     }
 
+    /** The cycles' timer period in milliseconds, for {@code {{bean:amazonSchedule.pollInterval}}} in the routes. */
+    public record AmazonSchedule(long pollInterval) {
+    }
+
+    @Bean
+    AmazonSchedule amazonSchedule(AmazonApiProperties api) {
+        return new AmazonSchedule(api.pollInterval().toMillis());
+    }
+
     @Bean
     LwaTokens lwaTokens(AmazonApiProperties api, JsonMapper json, Clock clock) {
         return new LwaTokens(httpClient(api), json, clock, api.timeout());

@@ -13,8 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Everything under {@code gateway.*} that the core and the SFTP adapter read, with its defaults. The Amazon adapter
- * binds its own {@code gateway.amazon-api}.
+ * Everything under {@code gateway.*} that the core and the SFTP adapter read, with its defaults: they are written
+ * here only. config/application.yaml sets what differs (addresses, status profiles, thresholds, the embedded
+ * database's folder and port) and the keys routes read straight from the environment ({@code gateway.workers},
+ * {@code gateway.mail.host}, {@code gateway.mail.port}). The Amazon adapter binds its own {@code gateway.amazon-api}.
  *
  * @param workers         cases worked at once, so one slow forwarder does not hold the others; no default here:
  *                        routes/case-work.camel.yaml reads {@code gateway.workers} itself, so config/application.yaml
@@ -70,16 +72,20 @@ public record GatewayProperties(
     }
 
     /**
-     * @param interval how often due cases are claimed
-     * @param lease    a claimed case is left alone by other instances until this lease runs out
+     * @param interval     how often due cases are claimed
+     * @param lease        a claimed case is left alone by other instances until this lease runs out
+     * @param initialDelay the first claim this long after start-up
      */
     public record Dispatcher(@DefaultValue("500ms") Duration interval, @DefaultValue("64") int batchSize,
-                             @DefaultValue("2m") Duration lease) {
+                             @DefaultValue("2m") Duration lease, @DefaultValue("1s") Duration initialDelay) {
     }
 
-    /** @param maxPageSize a larger marketplace page is quarantined unread */
+    /**
+     * @param initialDelay the first poll (of generic marketplaces and Amazon accounts) this long after start-up
+     * @param maxPageSize  a larger marketplace page is quarantined unread
+     */
     public record Intake(@DefaultValue("10s") Duration pollInterval, @DefaultValue("100") int maxPagesPerPoll,
-                         @DefaultValue("4MB") DataSize maxPageSize) {
+                         @DefaultValue("1s") Duration initialDelay, @DefaultValue("4MB") DataSize maxPageSize) {
     }
 
     public record Retry(@DefaultValue("5") int maxAttempts, @DefaultValue("5s") Duration initialDelay,
@@ -141,9 +147,11 @@ public record GatewayProperties(
     /**
      * What every SFTP forwarder shares.
      *
-     * @param maxFileSize a larger results or status file goes to error/ unread
+     * @param maxFileSize   a larger results or status file goes to error/ unread
+     * @param sweepInterval how often cases waiting on an SFTP forwarder are checked for an answer or their deadline
      */
-    public record SftpForwarders(@DefaultValue("2MB") DataSize maxFileSize) {
+    public record SftpForwarders(@DefaultValue("2MB") DataSize maxFileSize,
+                                 @DefaultValue("5s") Duration sweepInterval) {
     }
 
     /**
