@@ -1,6 +1,6 @@
 package com.returnsgateway.api;
 
-import org.springframework.beans.factory.annotation.Value;
+import com.returnsgateway.core.config.GatewayProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
@@ -40,8 +40,9 @@ public class SecurityConfig {
 
     /** One API user from {@code gateway.api.username} / {@code gateway.api.password} (plain or {bcrypt}...). */
     @Bean
-    UserDetailsService users(@Value("${gateway.api.username:}") String username,
-                             @Value("${gateway.api.password:}") String password) {
+    UserDetailsService users(GatewayProperties properties) {
+        String username = properties.api().username();
+        String password = properties.api().password();
         if (username.isBlank() || password.isBlank()) {
             throw new IllegalStateException("Set gateway.api.username and gateway.api.password (for example through "
                     + "the GATEWAY_API_USERNAME and GATEWAY_API_PASSWORD environment variables): the API needs a user");

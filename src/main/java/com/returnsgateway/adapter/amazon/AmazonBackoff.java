@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,8 +28,12 @@ public class AmazonBackoff {
     private final Map<String, Instant> restingUntil = new ConcurrentHashMap<>();
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
 
-    public AmazonBackoff(Clock clock, @Value("${gateway.amazon-api.poll-interval:30s}") Duration first,
-                         @Value("${gateway.amazon-api.max-backoff:15m}") Duration max) {
+    @Autowired
+    public AmazonBackoff(Clock clock, AmazonConfiguration.AmazonApiProperties api) {
+        this(clock, api.pollInterval(), api.maxBackoff());
+    }
+
+    public AmazonBackoff(Clock clock, Duration first, Duration max) {
         this.clock = clock;
         this.first = first;
         this.max = max;

@@ -21,18 +21,36 @@ import tools.jackson.databind.json.JsonMapper;
 public class AmazonConfiguration {
 
     /**
+     * The Selling Partner API client shared by Amazon accounts (marketplaces of type amazon), under
+     * {@code gateway.amazon-api}; its defaults are written here only.
+     *
      * @param pollInterval     how often each account's report and feed cycles take their next step
      * @param timeout          connect and response timeout of each call
      * @param maxRateWait      a call waits this long at most for its rate limit to allow it, else it is tried later
      * @param throttledRetries 429s retried in place, with {@code throttledBackoff} doubling (or Amazon's Retry-After)
      * @param rates            requests per second by operation name (createFeed, getReport, ...), over Amazon's
      *                         documented rates
+     * @param maxBackoff       a cycle whose step failed rests Amazon's Retry-After, else the poll interval doubling
+     *                         up to this
+     * @param feedListDelay    a createFeed whose answer was lost counts as not created only if Amazon's feed list
+     *                         still lacks it this long after the attempt
      */
     @ConfigurationProperties("gateway.amazon-api")
     public record AmazonApiProperties(@DefaultValue("30s") Duration pollInterval, @DefaultValue("20s") Duration timeout,
                                       @DefaultValue("5s") Duration maxRateWait,
                                       @DefaultValue("3") int throttledRetries,
-                                      @DefaultValue("2s") Duration throttledBackoff, Map<String, Double> rates) {
+                                      @DefaultValue("2s") Duration throttledBackoff, Map<String, Double> rates,
+                                      @DefaultValue("15m") Duration maxBackoff,
+                                      @DefaultValue("1m") Duration feedListDelay) {
+    }
+
+    /** The cycles' timer period in milliseconds, for {@code {{bean:amazonSchedule.pollInterval}}} in the routes. */
+    public record AmazonSchedule(long pollInterval) {
+    }
+
+    @Bean
+    AmazonSchedule amazonSchedule(AmazonApiProperties api) {
+        return new AmazonSchedule(api.pollInterval().toMillis());
     }
 
     @Bean

@@ -33,7 +33,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Variable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -67,8 +66,7 @@ public class AmazonRefundFeeds {
 
     public AmazonRefundFeeds(SpApiClient client, RefundAdjustments adjustments, Cases cases,
                              GatewayProperties properties, AmazonFeedStore store, TransactionTemplate transaction,
-                             WorkLeases leases, Clock clock,
-                             @Value("${gateway.amazon-api.feed-list-delay:1m}") Duration feedListDelay) {
+                             WorkLeases leases, Clock clock, AmazonConfiguration.AmazonApiProperties api) {
         this.client = client;
         this.adjustments = adjustments;
         this.cases = cases;
@@ -77,7 +75,7 @@ public class AmazonRefundFeeds {
         this.transaction = transaction;
         this.leases = leases;
         this.clock = clock;
-        this.feedListDelay = feedListDelay;
+        this.feedListDelay = api.feedListDelay();
     }
 
     /**

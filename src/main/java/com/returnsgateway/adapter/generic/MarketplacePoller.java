@@ -21,10 +21,8 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.Variable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,8 +45,8 @@ public class MarketplacePoller {
     private final long maxPageBytes;
 
     public MarketplacePoller(GatewayProperties properties, JdbcClient jdbc, JsonMapper json, Quarantine quarantine,
-                             Clock clock, GenericApi api, @Value("${gateway.intake.max-page-size:4MB}") DataSize maxPageSize) {
-        this.maxPageBytes = maxPageSize.toBytes();
+                             Clock clock, GenericApi api) {
+        this.maxPageBytes = properties.intake().maxPageSize().toBytes();
         this.properties = properties;
         this.jdbc = jdbc;
         this.json = json;

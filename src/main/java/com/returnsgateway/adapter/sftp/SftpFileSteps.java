@@ -4,6 +4,7 @@ import static com.returnsgateway.core.RouteVariables.FORWARDER;
 import static com.returnsgateway.core.RouteVariables.REPORT;
 import static com.returnsgateway.core.RouteVariables.REPORT_FILE;
 
+import com.returnsgateway.core.config.GatewayProperties;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -14,9 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.Variable;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 
 /**
  * A file downloaded from an SFTP forwarder: apply it, decide where it goes (done/ or, with any bad row, error/
@@ -32,11 +31,10 @@ public class SftpFileSteps {
     private final SftpIntercepts intercepts;
     private final long maxFileBytes;
 
-    public SftpFileSteps(SftpForwarderFiles files, SftpIntercepts intercepts,
-                         @Value("${gateway.sftp.max-file-size:2MB}") DataSize maxFileSize) {
+    public SftpFileSteps(SftpForwarderFiles files, SftpIntercepts intercepts, GatewayProperties properties) {
         this.files = files;
         this.intercepts = intercepts;
-        this.maxFileBytes = maxFileSize.toBytes();
+        this.maxFileBytes = properties.sftp().maxFileSize().toBytes();
     }
 
     /** Sets the target folder header, and {@code report} / {@code reportFile} when the file had problems. */

@@ -30,7 +30,7 @@ public class SftpForwarders {
     /** A forwarder's settings; the defaults for one no longer configured (its cases still wait for an answer). */
     public SftpSettings orDefaults(String forwarder) {
         SftpSettings sftp = settings.get(forwarder);
-        return sftp != null ? sftp : new Binder().bindOrCreate("gateway.forwarders.any.sftp", SftpSettings.class);
+        return sftp != null ? sftp : GatewayProperties.defaults(SftpSettings.class);
     }
 
     public SftpSettings of(String forwarder) {

@@ -28,11 +28,11 @@ public class CaseQueue {
     private final AtomicInteger inFlight = new AtomicInteger();
 
     public CaseQueue(CaseRepository repository, GatewayProperties properties, Clock clock,
-                     @Value("${gateway.instance-id:}") String instanceId, @Value("${server.port:8080}") int port) {
+                     @Value("${server.port:8080}") int port) {
         this.repository = repository;
         this.properties = properties;
         this.clock = clock;
-        this.instanceId = instanceId.isBlank() ? hostName() + ":" + port : instanceId;
+        this.instanceId = properties.instanceId().isBlank() ? hostName() + ":" + port : properties.instanceId();
     }
 
     /**

@@ -13,4 +13,10 @@ public class GatewayConfiguration {
     Clock clock() {
         return Clock.systemUTC();
     }
+
+    /** Named for the routes' {@code {{bean:schedules.<timer>}}} placeholders. */
+    @Bean
+    Schedules schedules(GatewayProperties properties) {
+        return Schedules.of(properties);
+    }
 }

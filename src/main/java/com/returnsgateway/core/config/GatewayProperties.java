@@ -1,17 +1,35 @@
 package com.returnsgateway.core.config;
 
+import com.returnsgateway.core.model.Address;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
-/** Everything under {@code gateway.*} that the flow reads; defaults in config/application.yaml. */
+/**
+ * Everything under {@code gateway.*} that the core and the SFTP adapter read, with its defaults: they are written
+ * here only. config/application.yaml sets what differs (addresses, status profiles, thresholds, the embedded
+ * database's folder and port) and the keys routes read straight from the environment ({@code gateway.workers},
+ * {@code gateway.mail.host}, {@code gateway.mail.port}). The Amazon adapter binds its own {@code gateway.amazon-api}.
+ *
+ * @param workers         cases worked at once, so one slow forwarder does not hold the others; no default here:
+ *                        routes/case-work.camel.yaml reads {@code gateway.workers} itself, so config/application.yaml
+ *                        holds it
+ * @param instanceId      this instance in case claims, stable across restarts; empty: host name and server port
+ * @param consoleBaseUrl  what operations emails link a case with: this + {@code /api/cases/{caseId}}
+ * @param returnAddresses where buyers send returns, per marketplace country (ISO 3166-1 alpha-2 keys, as in
+ *                        {@code gateway.marketplaces.<code>.country}), plus {@code default} for every other country
+ */
 @ConfigurationProperties("gateway")
 public record GatewayProperties(
-        @DefaultValue("16") int workers,
+        int workers,
+        @DefaultValue("") String instanceId,
         @DefaultValue Dispatcher dispatcher,
         @DefaultValue Retry retry,
         @DefaultValue Intake intake,
@@ -19,6 +37,12 @@ public record GatewayProperties(
         @DefaultValue Operations operations,
         @DefaultValue Mail mail,
         @DefaultValue("http://localhost:8080") String consoleBaseUrl,
+        @DefaultValue Api api,
+        @DefaultValue Labels labels,
+        Map<String, Address> returnAddresses,
+        @DefaultValue EmbeddedDb embeddedDb,
+        @DefaultValue SftpFiles sftp,
+        @DefaultValue Resilience resilience,
         Map<String, Marketplace> marketplaces,
         Map<String, Forwarder> forwarders,
         Map<String, Map<String, String>> statusProfiles,
@@ -26,9 +50,15 @@ public record GatewayProperties(
         @DefaultValue ShipmentLookup shipmentLookup) {
 
     public GatewayProperties {
+        returnAddresses = returnAddresses == null ? Map.of() : Map.copyOf(returnAddresses);
         marketplaces = marketplaces == null ? Map.of() : Map.copyOf(marketplaces);
         forwarders = forwarders == null ? Map.of() : Map.copyOf(forwarders);
         statusProfiles = statusProfiles == null ? Map.of() : Map.copyOf(statusProfiles);
+    }
+
+    /** A settings record as binding makes it from nothing: its {@code @DefaultValue}s, written once above. */
+    public static <T> T defaults(Class<T> type) {
+        return new Binder(List.of()).bindOrCreate("gateway", Bindable.of(type));
     }
 
     /** The Amazon settings of an account (a marketplace of type amazon); refused by name for any other code. */
@@ -41,11 +71,21 @@ public record GatewayProperties(
         return marketplace.amazon();
     }
 
+    /**
+     * @param interval     how often due cases are claimed
+     * @param lease        a claimed case is left alone by other instances until this lease runs out
+     * @param initialDelay the first claim this long after start-up
+     */
     public record Dispatcher(@DefaultValue("500ms") Duration interval, @DefaultValue("64") int batchSize,
-                             @DefaultValue("2m") Duration lease) {
+                             @DefaultValue("2m") Duration lease, @DefaultValue("1s") Duration initialDelay) {
     }
 
-    public record Intake(@DefaultValue("10s") Duration pollInterval, @DefaultValue("100") int maxPagesPerPoll) {
+    /**
+     * @param initialDelay the first poll (of generic marketplaces and Amazon accounts) this long after start-up
+     * @param maxPageSize  a larger marketplace page is quarantined unread
+     */
+    public record Intake(@DefaultValue("10s") Duration pollInterval, @DefaultValue("100") int maxPagesPerPoll,
+                         @DefaultValue("1s") Duration initialDelay, @DefaultValue("4MB") DataSize maxPageSize) {
     }
 
     public record Retry(@DefaultValue("5") int maxAttempts, @DefaultValue("5s") Duration initialDelay,
@@ -59,13 +99,108 @@ public record GatewayProperties(
         }
     }
 
-    public record Operations(@DefaultValue("ops@seller.example") String email) {
+    /** @param locale the language of operations emails: en or zh-CN */
+    public record Operations(@DefaultValue("ops@seller.example") String email, @DefaultValue("en") String locale) {
     }
 
-    public record Mail(@DefaultValue("localhost") String host, @DefaultValue("25") int port,
-                       @DefaultValue("returns@seller.example") String from,
+    /**
+     * The SMTP server's host and port are not here: the routes' smtp URIs read {@code gateway.mail.host} and
+     * {@code gateway.mail.port} from config/application.yaml.
+     *
+     * @param timeout          connect, read and write timeout
+     * @param templatesDir     Thymeleaf templates a seller can edit without rebuilding
+     * @param templateCacheTtl edited templates show within this time
+     */
+    public record Mail(@DefaultValue("returns@seller.example") String from,
                        @DefaultValue("") String username, @DefaultValue("") String password,
-                       @DefaultValue("10s") Duration timeout) {
+                       @DefaultValue("10s") Duration timeout,
+                       @DefaultValue("config/templates/mail/") String templatesDir,
+                       @DefaultValue("60s") Duration templateCacheTtl) {
+    }
+
+    /**
+     * The API's one user (HTTP basic), from the environment or a secret file: none by default, and the gateway does
+     * not start without one.
+     *
+     * @param password    plain, or encoded as {@code {bcrypt}...}
+     * @param maxBodySize a larger request body is refused with 413 without being read
+     */
+    public record Api(@DefaultValue("") String username, @DefaultValue("") String password,
+                      @DefaultValue("256KB") DataSize maxBodySize) {
+    }
+
+    /** @param format 4x6 (thermal label printers) or a4 (the label in the top-left quarter of an A4 page) */
+    public record Labels(@DefaultValue("4x6") String format) {
+    }
+
+    /**
+     * The embedded PostgreSQL, used only when {@code spring.datasource.url} is not set.
+     *
+     * @param dataDir where its data is kept across restarts; empty: a throw-away database in a temporary folder
+     * @param port    0: any free port
+     * @param durable fsync and synchronous commit on (zonky turns them off): a refund ledger must survive a power cut
+     */
+    public record EmbeddedDb(@DefaultValue("") String dataDir, @DefaultValue("0") int port,
+                             @DefaultValue("true") boolean durable) {
+    }
+
+    /**
+     * What every SFTP forwarder shares.
+     *
+     * @param maxFileSize   a larger results or status file goes to error/ unread
+     * @param sweepInterval how often cases waiting on an SFTP forwarder are checked for an answer or their deadline
+     */
+    public record SftpFiles(@DefaultValue("2MB") DataSize maxFileSize,
+                            @DefaultValue("5s") Duration sweepInterval) {
+    }
+
+    /**
+     * One circuit breaker and one rate limiter per remote system: {@code defaults} for every system, and overrides
+     * per marketplace code, per forwarder code, for the back office and for SMTP. A knob left out of an override
+     * comes from {@code defaults}, and one left out there from {@link Knobs#BUILT_IN}. An open breaker or a spent
+     * limit fails the call at once as a transient failure whose Retry-After is the time left, so cases wait instead
+     * of hammering the system.
+     */
+    public record Resilience(@DefaultValue("true") boolean enabled, Knobs defaults, Map<String, Knobs> marketplaces,
+                             Map<String, Knobs> forwarders, Knobs backOffice, Knobs smtp) {
+
+        public Resilience {
+            marketplaces = marketplaces == null ? Map.of() : Map.copyOf(marketplaces);
+            forwarders = forwarders == null ? Map.of() : Map.copyOf(forwarders);
+        }
+
+        /** The knobs in force for a system whose own block is {@code own} (null when it has none). */
+        public Knobs knobs(Knobs own) {
+            Knobs base = defaults == null ? Knobs.BUILT_IN : defaults.over(Knobs.BUILT_IN);
+            return own == null ? base : own.over(base);
+        }
+
+        /**
+         * @param failureRateThreshold          percentage of failed calls (I/O, timeout, 5xx, 429) in the window that
+         *                                      opens the breaker
+         * @param slidingWindowSize             calls the failure rate is computed over
+         * @param minimumNumberOfCalls          calls needed before the rate counts at all
+         * @param waitInOpenState               how long an open breaker refuses calls before letting a few through
+         * @param permittedCallsInHalfOpenState trial calls that decide between closing and opening again
+         * @param permitsPerSecond              calls per second to the system, at most
+         */
+        public record Knobs(Float failureRateThreshold, Integer slidingWindowSize, Integer minimumNumberOfCalls,
+                            Duration waitInOpenState, Integer permittedCallsInHalfOpenState, Integer permitsPerSecond) {
+
+            public static final Knobs BUILT_IN = new Knobs(50f, 20, 10, Duration.ofSeconds(30), 3, 50);
+
+            /** These knobs, with what they leave out taken from {@code fallback}. */
+            private Knobs over(Knobs fallback) {
+                return new Knobs(
+                        failureRateThreshold != null ? failureRateThreshold : fallback.failureRateThreshold,
+                        slidingWindowSize != null ? slidingWindowSize : fallback.slidingWindowSize,
+                        minimumNumberOfCalls != null ? minimumNumberOfCalls : fallback.minimumNumberOfCalls,
+                        waitInOpenState != null ? waitInOpenState : fallback.waitInOpenState,
+                        permittedCallsInHalfOpenState != null ? permittedCallsInHalfOpenState
+                                : fallback.permittedCallsInHalfOpenState,
+                        permitsPerSecond != null ? permitsPerSecond : fallback.permitsPerSecond);
+            }
+        }
     }
 
     /**

@@ -48,7 +48,8 @@ public class ProductionSafety implements BeanFactoryPostProcessor, EnvironmentAw
         if (!environment.acceptsProfiles(Profiles.of("prod"))) {
             return problems;
         }
-        String password = environment.getProperty("gateway.api.password", "");
+        // bound from the environment here, not taken from the GatewayProperties bean: no bean exists yet
+        String password = Binder.get(environment).bindOrCreate("gateway.api", GatewayProperties.Api.class).password();
         if (password.isBlank()) {
             problems.add("gateway.api.password is empty: set GATEWAY_API_PASSWORD or a configtree secret file");
         } else if (WELL_KNOWN_PASSWORDS.contains(stripEncoding(password).toLowerCase(Locale.ROOT))) {

@@ -1,5 +1,6 @@
 package com.returnsgateway.core.db;
 
+import com.returnsgateway.core.config.GatewayProperties;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -9,7 +10,6 @@ import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,9 +26,9 @@ public class EmbeddedPostgresConfig {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfig.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${gateway.embedded-db.data-dir:}") String dataDir,
-                                      @Value("${gateway.embedded-db.port:0}") int port,
-                                      @Value("${gateway.embedded-db.durable:true}") boolean durable) throws IOException {
+    EmbeddedPostgres embeddedPostgres(GatewayProperties properties) throws IOException {
+        GatewayProperties.EmbeddedDb db = properties.embeddedDb();
+        String dataDir = db.dataDir();
         // Spring closes the server after Camel has finished its in-flight work; zonky's own JVM shutdown hook
         // would stop it at once, in the middle of a graceful shutdown
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setRegisterShutdownHook(false);
@@ -38,10 +38,10 @@ public class EmbeddedPostgresConfig {
             OrphanedPostgres.stopIfRunning(dir);
             builder.setDataDirectory(dir).setCleanDataDirectory(false);
         }
-        if (port > 0) {
-            builder.setPort(port);
+        if (db.port() > 0) {
+            builder.setPort(db.port());
         }
-        if (durable) {
+        if (db.durable()) {
             // zonky turns these off for speed; a refund ledger must survive a power cut
             builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
         }
@@ -51,20 +51,22 @@ public class EmbeddedPostgresConfig {
         return postgres;
     }
 
-    /** Stops and starts the server in place (outage drills, tests); only with a data directory of its own. */
+    /**
+     * Stops and starts the server in place (outage drills, tests); only with a data directory of its own. A
+     * condition is evaluated before any bean exists, so it reads the key itself.
+     */
     @Bean
     @ConditionalOnExpression("!'${gateway.embedded-db.data-dir:}'.isBlank()")
-    EmbeddedPostgresControl embeddedPostgresControl(EmbeddedPostgres postgres,
-                                                    @Value("${gateway.embedded-db.data-dir}") String dataDir) {
-        return new EmbeddedPostgresControl(Path.of(dataDir).toAbsolutePath());
+    EmbeddedPostgresControl embeddedPostgresControl(EmbeddedPostgres postgres, GatewayProperties properties) {
+        return new EmbeddedPostgresControl(Path.of(properties.embeddedDb().dataDir()).toAbsolutePath());
     }
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres postgres, @Value("${gateway.workers:16}") int workers) {
+    DataSource dataSource(EmbeddedPostgres postgres, GatewayProperties properties) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         config.setUsername("postgres");
-        config.setMaximumPoolSize(workers + 8);
+        config.setMaximumPoolSize(properties.workers() + 8);
         config.setPoolName("embedded-postgres");
         return new HikariDataSource(config);
     }

@@ -6,14 +6,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
+import com.returnsgateway.core.config.GatewayProperties;
 import com.returnsgateway.core.model.Address;
 
-/** The address a buyer sends a return to, chosen by the buyer's country. */
+/**
+ * The address a buyer sends a return to, chosen by the buyer's country: {@code gateway.return-addresses.<COUNTRY>.*}
+ * (ISO 3166-1 alpha-2 keys) plus {@code gateway.return-addresses.default} for every other country.
+ */
 @Component
-@EnableConfigurationProperties(ReturnAddressProperties.class)
 public class ReturnAddressBook {
 
     static final String DEFAULT_KEY = "default";
@@ -22,7 +24,7 @@ public class ReturnAddressBook {
     private final Map<String, Address> byCountry = new HashMap<>();
     private final Address fallback;
 
-    public ReturnAddressBook(ReturnAddressProperties properties) {
+    public ReturnAddressBook(GatewayProperties properties) {
         Address configuredDefault = null;
         for (Map.Entry<String, Address> entry : properties.returnAddresses().entrySet()) {
             String key = entry.getKey().strip();

@@ -32,7 +32,6 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.util.Matrix;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import com.google.zxing.BarcodeFormat;
@@ -42,6 +41,7 @@ import com.google.zxing.common.BitMatrix;
 import com.google.zxing.oned.Code128Writer;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import com.returnsgateway.core.config.GatewayProperties;
 import com.returnsgateway.core.label.LabelText.Glyph;
 import com.returnsgateway.core.model.Address;
 import com.returnsgateway.core.model.Buyer;
@@ -91,9 +91,14 @@ public class ReturnLabelRenderer implements AutoCloseable {
     }
 
     /** @param format {@code 4x6} or {@code a4}: the format of {@link #render(ReturnCase, Address)} */
-    @Autowired
-    public ReturnLabelRenderer(@Value("${gateway.labels.format:4x6}") String format) {
+    public ReturnLabelRenderer(String format) {
         this(LabelFormat.fromProperty(format));
+    }
+
+    /** Labels in {@code gateway.labels.format}. */
+    @Autowired
+    public ReturnLabelRenderer(GatewayProperties properties) {
+        this(properties.labels().format());
     }
 
     public ReturnLabelRenderer(LabelFormat defaultFormat) {

@@ -21,7 +21,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriUtils;
@@ -31,6 +30,7 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.FileTemplateResolver;
 
+import com.returnsgateway.core.config.GatewayProperties;
 import com.returnsgateway.core.model.Buyer;
 import com.returnsgateway.core.model.Money;
 import com.returnsgateway.core.model.RefundInstruction;
@@ -76,13 +76,20 @@ public class EmailComposer {
         this(templatesDir, from, operationsEmail, consoleBaseUrl, templateCacheTtl, FALLBACK_LANGUAGE);
     }
 
+    public EmailComposer(String templatesDir, String from, String operationsEmail, String consoleBaseUrl,
+                         String templateCacheTtl, String operationsLocale) {
+        this(templatesDir, from, operationsEmail, consoleBaseUrl, DurationStyle.detectAndParse(templateCacheTtl),
+                operationsLocale);
+    }
+
     @Autowired
-    public EmailComposer(@Value("${gateway.mail.templates-dir:config/templates/mail/}") String templatesDir,
-                         @Value("${gateway.mail.from}") String from,
-                         @Value("${gateway.operations.email}") String operationsEmail,
-                         @Value("${gateway.console-base-url:http://localhost:8080}") String consoleBaseUrl,
-                         @Value("${gateway.mail.template-cache-ttl:60s}") String templateCacheTtl,
-                         @Value("${gateway.operations.locale:en}") String operationsLocale) {
+    public EmailComposer(GatewayProperties properties) {
+        this(properties.mail().templatesDir(), properties.mail().from(), properties.operations().email(),
+                properties.consoleBaseUrl(), properties.mail().templateCacheTtl(), properties.operations().locale());
+    }
+
+    private EmailComposer(String templatesDir, String from, String operationsEmail, String consoleBaseUrl,
+                          Duration templateCacheTtl, String operationsLocale) {
         this.templatesDir = Path.of(templatesDir).toAbsolutePath().normalize();
         this.from = requireAddress("gateway.mail.from", from).toString();
         this.operationsEmail = requireAddress("gateway.operations.email", operationsEmail).toString();
@@ -91,7 +98,7 @@ public class EmailComposer {
         this.messageIdDomain = sender.substring(sender.lastIndexOf('@') + 1);
         this.operationsLocale = requireLocale(operationsLocale);
         requireTemplates();
-        this.templates = engine(this.templatesDir, DurationStyle.detectAndParse(templateCacheTtl));
+        this.templates = engine(this.templatesDir, templateCacheTtl);
     }
 
     /**

@@ -1,5 +1,7 @@
 package com.returnsgateway.core.resilience;
 
+import com.returnsgateway.core.config.GatewayProperties.Resilience;
+import com.returnsgateway.core.config.GatewayProperties.Resilience.Knobs;
 import com.returnsgateway.core.remote.RemoteCallException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -50,11 +52,11 @@ public class RemoteGuard {
                            Map<String, Long> openedAtNanos, Counter refusedOpen, Counter refusedRate) {
     }
 
-    private final ResilienceProperties properties;
+    private final Resilience properties;
     private final MeterRegistry meters;
     private final Map<RemoteSystem, Guarded> guards = new ConcurrentHashMap<>();
 
-    public RemoteGuard(ResilienceProperties properties, MeterRegistry meters) {
+    public RemoteGuard(Resilience properties, MeterRegistry meters) {
         this.properties = properties;
         this.meters = meters;
     }
@@ -112,12 +114,22 @@ public class RemoteGuard {
         return left.isNegative() ? Duration.ZERO : left;
     }
 
+    /** The knobs in force for one system: its own block under {@code gateway.resilience}, over the defaults. */
+    static Knobs knobsFor(Resilience resilience, RemoteSystem system) {
+        return resilience.knobs(switch (system.kind()) {
+            case MARKETPLACE -> resilience.marketplaces().get(system.code());
+            case FORWARDER -> resilience.forwarders().get(system.code());
+            case BACK_OFFICE -> resilience.backOffice();
+            case SMTP -> resilience.smtp();
+        });
+    }
+
     private Guarded guard(RemoteSystem system) {
         return guards.computeIfAbsent(system, this::create);
     }
 
     private Guarded create(RemoteSystem system) {
-        ResilienceProperties.Knobs knobs = properties.knobsFor(system);
+        Knobs knobs = knobsFor(properties, system);
         CircuitBreaker breaker = CircuitBreaker.of(system.id(), CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .failureRateThreshold(knobs.failureRateThreshold())

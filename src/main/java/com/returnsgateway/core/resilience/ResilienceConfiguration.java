@@ -4,19 +4,16 @@ import com.returnsgateway.core.config.GatewayProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** Circuit breakers and rate limits per remote system, taken by the guarded-call routes (routes/remote-call.camel.yaml). */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ResilienceProperties.class)
 public class ResilienceConfiguration {
 
     @Bean
-    RemoteGuard remoteGuard(ResilienceProperties resilience, GatewayProperties gateway,
-                            ObjectProvider<MeterRegistry> meters) {
-        RemoteGuard guard = new RemoteGuard(resilience, meters.getIfAvailable(SimpleMeterRegistry::new));
+    RemoteGuard remoteGuard(GatewayProperties gateway, ObjectProvider<MeterRegistry> meters) {
+        RemoteGuard guard = new RemoteGuard(gateway.resilience(), meters.getIfAvailable(SimpleMeterRegistry::new));
         gateway.marketplaces().keySet().forEach(code -> guard.register(RemoteSystem.marketplace(code)));
         gateway.forwarders().keySet().forEach(code -> guard.register(RemoteSystem.forwarder(code)));
         guard.register(RemoteSystem.BACK_OFFICE);

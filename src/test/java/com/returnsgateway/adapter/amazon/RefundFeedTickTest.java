@@ -2,7 +2,7 @@ package com.returnsgateway.adapter.amazon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
+import com.returnsgateway.core.config.GatewayProperties;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -15,7 +15,7 @@ class RefundFeedTickTest {
 
     // the rule reads only the tick's own variables: none of the cycle's collaborators is needed
     private final AmazonRefundFeeds feeds = new AmazonRefundFeeds(null, null, null, null, null, null, null, null,
-            Duration.ofMinutes(1));
+            GatewayProperties.defaults(AmazonConfiguration.AmazonApiProperties.class));
     private final Set<String> taken = new HashSet<>();
 
     @Test

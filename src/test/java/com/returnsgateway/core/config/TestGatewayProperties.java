@@ -1,13 +1,12 @@
 package com.returnsgateway.core.config;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * {@link GatewayProperties} for plain unit tests, built without Spring: the values mirror config/application.yaml
- * (defaults of the nested records, returnless thresholds, the 4px and generic status profiles).
+ * {@link GatewayProperties} for plain unit tests, built without Spring: the records' own defaults, plus what
+ * config/application.yaml sets (16 workers, returnless thresholds, the 4px and generic status profiles).
  */
 public final class TestGatewayProperties {
 
@@ -59,23 +58,43 @@ public final class TestGatewayProperties {
 
     public static GatewayProperties with(Map<String, GatewayProperties.Forwarder> forwarders,
                                          Map<String, Map<String, String>> statusProfiles) {
+        return build(Map.of("sandbox-us", new GatewayProperties.Marketplace(
+                                "http://localhost:8080/sandbox/marketplace/us", "US", true),
+                        "sandbox-jp", new GatewayProperties.Marketplace(
+                                "http://localhost:8080/sandbox/marketplace/jp", "JP", true)),
+                forwarders, statusProfiles);
+    }
+
+    /** Only these marketplaces, no forwarders; every other setting at its default. */
+    public static GatewayProperties withMarketplaces(Map<String, GatewayProperties.Marketplace> marketplaces) {
+        return build(marketplaces, Map.of(), Map.of());
+    }
+
+    private static GatewayProperties build(Map<String, GatewayProperties.Marketplace> marketplaces,
+                                           Map<String, GatewayProperties.Forwarder> forwarders,
+                                           Map<String, Map<String, String>> statusProfiles) {
+        GatewayProperties defaults = GatewayProperties.defaults(GatewayProperties.class);
         return new GatewayProperties(
                 16,
-                new GatewayProperties.Dispatcher(Duration.ofMillis(500), 64, Duration.ofMinutes(2)),
-                new GatewayProperties.Retry(5, Duration.ofSeconds(5), 2.0, Duration.ofMinutes(10)),
-                new GatewayProperties.Intake(Duration.ofSeconds(10), 100),
+                defaults.instanceId(),
+                defaults.dispatcher(),
+                defaults.retry(),
+                defaults.intake(),
                 new GatewayProperties.Refunds(RETURNLESS_THRESHOLDS),
-                new GatewayProperties.Operations("ops@seller.example"),
-                new GatewayProperties.Mail("localhost", 25, "returns@seller.example", "", "", Duration.ofSeconds(10)),
-                "http://localhost:8080",
-                Map.of("sandbox-us", new GatewayProperties.Marketplace("http://localhost:8080/sandbox/marketplace/us",
-                                "US", true),
-                        "sandbox-jp", new GatewayProperties.Marketplace("http://localhost:8080/sandbox/marketplace/jp",
-                                "JP", true)),
+                defaults.operations(),
+                defaults.mail(),
+                defaults.consoleBaseUrl(),
+                defaults.api(),
+                defaults.labels(),
+                defaults.returnAddresses(),
+                defaults.embeddedDb(),
+                defaults.sftp(),
+                defaults.resilience(),
+                marketplaces,
                 forwarders,
                 statusProfiles,
-                new GatewayProperties.BackOffice(""),
-                new GatewayProperties.ShipmentLookup(""));
+                defaults.backOffice(),
+                defaults.shipmentLookup());
     }
 
     private static Map<String, String> ordered(String... keysAndValues) {

@@ -15,6 +15,7 @@ import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ByteArrayResource;
 
+import com.returnsgateway.core.config.GatewayProperties;
 import com.returnsgateway.core.model.Address;
 
 class ReturnAddressBookTest {
@@ -68,7 +69,7 @@ class ReturnAddressBookTest {
 
     @Test
     void keysFromEnvironmentVariablesInLowerCaseWork() {
-        ReturnAddressProperties properties = bind(Map.of(
+        GatewayProperties properties = bind(Map.of(
                 "gateway.return-addresses.de.name", "Rücksendungen",
                 "gateway.return-addresses.de.line1", "Königstraße 1",
                 "gateway.return-addresses.de.city", "Leipzig",
@@ -93,7 +94,7 @@ class ReturnAddressBookTest {
 
     @Test
     void incompleteAddressIsRefusedAtStartup() {
-        ReturnAddressProperties properties = bind(Map.of(
+        GatewayProperties properties = bind(Map.of(
                 "gateway.return-addresses.cn.name", "退货中心",
                 "gateway.return-addresses.cn.country", "CN"));
 
@@ -103,17 +104,17 @@ class ReturnAddressBookTest {
                 .hasMessageContaining("gateway.return-addresses.cn.city");
     }
 
-    private static ReturnAddressProperties bind(Map<String, String> properties) {
+    private static GatewayProperties bind(Map<String, String> properties) {
         return new Binder(new MapConfigurationPropertySource(properties))
-                .bindOrCreate("gateway", ReturnAddressProperties.class);
+                .bindOrCreate("gateway", GatewayProperties.class);
     }
 
-    private static ReturnAddressProperties bindYaml(String yaml) throws IOException {
+    private static GatewayProperties bindYaml(String yaml) throws IOException {
         StandardEnvironment environment = new StandardEnvironment();
         new YamlPropertySourceLoader()
                 .load("test", new ByteArrayResource(yaml.getBytes(StandardCharsets.UTF_8)))
                 .forEach(environment.getPropertySources()::addFirst);
         return new Binder(ConfigurationPropertySources.get(environment))
-                .bindOrCreate("gateway", ReturnAddressProperties.class);
+                .bindOrCreate("gateway", GatewayProperties.class);
     }
 }

@@ -3,6 +3,8 @@ package com.returnsgateway.core.resilience;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.returnsgateway.core.config.GatewayProperties.Resilience;
+import com.returnsgateway.core.config.GatewayProperties.Resilience.Knobs;
 import com.returnsgateway.core.remote.RemoteCallException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -17,9 +19,9 @@ class RemoteGuardTest {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
-    private RemoteGuard guard(ResilienceProperties.Knobs forwarder) {
-        ResilienceProperties properties = new ResilienceProperties(true,
-                new ResilienceProperties.Knobs(50f, 4, 4, Duration.ofSeconds(30), 1, null),
+    private RemoteGuard guard(Knobs forwarder) {
+        Resilience properties = new Resilience(true,
+                new Knobs(50f, 4, 4, Duration.ofSeconds(30), 1, null),
                 Map.of(), forwarder == null ? Map.of() : Map.of("4px", forwarder), null, null);
         return new RemoteGuard(properties, meters);
     }
@@ -64,7 +66,7 @@ class RemoteGuardTest {
 
     @Test
     void aSpentRateLimitRefusesForASecond() {
-        RemoteGuard guard = guard(new ResilienceProperties.Knobs(null, null, null, null, null, 2));
+        RemoteGuard guard = guard(new Knobs(null, null, null, null, null, 2));
         guard.acquire(FORWARDER).done(null);
         guard.acquire(FORWARDER).done(null);
 
@@ -80,14 +82,14 @@ class RemoteGuardTest {
 
     @Test
     void aSystemsOwnKnobsOverrideTheDefaultsOneByOne() {
-        ResilienceProperties properties = new ResilienceProperties(true,
-                new ResilienceProperties.Knobs(null, 30, null, Duration.ofSeconds(5), null, null),
-                Map.of(), Map.of("4px", new ResilienceProperties.Knobs(80f, null, null, null, null, 7)), null, null);
+        Resilience properties = new Resilience(true,
+                new Knobs(null, 30, null, Duration.ofSeconds(5), null, null),
+                Map.of(), Map.of("4px", new Knobs(80f, null, null, null, null, 7)), null, null);
 
-        ResilienceProperties.Knobs knobs = properties.knobsFor(FORWARDER);
+        Knobs knobs = RemoteGuard.knobsFor(properties, FORWARDER);
 
-        assertThat(knobs).isEqualTo(new ResilienceProperties.Knobs(80f, 30, 10, Duration.ofSeconds(5), 3, 7));
-        assertThat(properties.knobsFor(RemoteSystem.SMTP))
-                .isEqualTo(new ResilienceProperties.Knobs(50f, 30, 10, Duration.ofSeconds(5), 3, 50));
+        assertThat(knobs).isEqualTo(new Knobs(80f, 30, 10, Duration.ofSeconds(5), 3, 7));
+        assertThat(RemoteGuard.knobsFor(properties, RemoteSystem.SMTP))
+                .isEqualTo(new Knobs(50f, 30, 10, Duration.ofSeconds(5), 3, 50));
     }
 }

@@ -17,6 +17,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.returnsgateway.testsupport.MutableClock;
 import com.returnsgateway.core.config.GatewayProperties;
+import com.returnsgateway.core.config.TestGatewayProperties;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,9 +48,8 @@ class SpApiClientTest {
                 amazon.baseUrl() + "/auth/o2/token", "client", "secret", "Atzr|refresh", "SELLER",
                 List.of("ATVPDKIKX0DER"), true, "", "en-US", Duration.ofMinutes(15), Duration.ofDays(30),
                 Duration.ofMinutes(2), 2000, null, null);
-        GatewayProperties properties = new GatewayProperties(16, null, null, null, null, null, null, null,
-                Map.of("amazon-us", new GatewayProperties.Marketplace(null, "US", true, "amazon", account)),
-                null, null, null, null);
+        GatewayProperties properties = TestGatewayProperties.withMarketplaces(
+                Map.of("amazon-us", new GatewayProperties.Marketplace(null, "US", true, "amazon", account)));
         JsonMapper json = JsonMapper.builder().build();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         LwaTokens lwa = new LwaTokens(http, json, clock, Duration.ofSeconds(5));
