@@ -1,7 +1,7 @@
 package com.returnsgateway.adapter.amazon;
 
-import com.returnsgateway.core.config.GatewayProperties;
 
+import com.returnsgateway.adapter.amazon.api.AmazonAccounts;
 import com.returnsgateway.adapter.amazon.api.LwaTokens;
 import com.returnsgateway.adapter.amazon.api.SpApiClient;
 import java.net.http.HttpClient;
@@ -59,11 +59,11 @@ public class AmazonConfiguration {
     }
 
     @Bean
-    SpApiClient spApiClient(GatewayProperties properties, LwaTokens lwa, AmazonApiProperties api, JsonMapper json,
+    SpApiClient spApiClient(AmazonAccounts accounts, LwaTokens lwa, AmazonApiProperties api, JsonMapper json,
                             Clock clock) {
         SpApiClient.Settings settings = new SpApiClient.Settings(api.timeout(), api.maxRateWait(),
                 api.throttledRetries(), api.throttledBackoff(), api.rates());
-        return new SpApiClient(properties, lwa, httpClient(api), json, clock, settings,
+        return new SpApiClient(accounts, lwa, httpClient(api), json, clock, settings,
                 duration -> Thread.sleep(duration.toMillis()));
     }
 

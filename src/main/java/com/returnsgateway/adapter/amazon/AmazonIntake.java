@@ -1,10 +1,11 @@
 package com.returnsgateway.adapter.amazon;
 
+import com.returnsgateway.adapter.amazon.api.AmazonAccount;
+import com.returnsgateway.adapter.amazon.api.AmazonAccounts;
 import com.returnsgateway.adapter.amazon.format.AmazonReturnMapper;
 import com.returnsgateway.adapter.amazon.format.ReturnReportRow;
 import com.returnsgateway.core.cases.CaseRepository;
 import com.returnsgateway.core.cases.CaseRepository.InsertResult;
-import com.returnsgateway.core.config.GatewayProperties;
 import com.returnsgateway.core.intake.Intake;
 import com.returnsgateway.core.intake.InvalidReturnRequestException;
 import com.returnsgateway.core.intake.Quarantine;
@@ -30,16 +31,16 @@ public class AmazonIntake {
     private final Intake intake;
     private final CaseRepository cases;
     private final Quarantine quarantine;
-    private final GatewayProperties properties;
+    private final AmazonAccounts accounts;
     private final Clock clock;
 
     public AmazonIntake(AmazonOrders orders, Intake intake, CaseRepository cases, Quarantine quarantine,
-                        GatewayProperties properties, Clock clock) {
+                        AmazonAccounts accounts, Clock clock) {
         this.orders = orders;
         this.intake = intake;
         this.cases = cases;
         this.quarantine = quarantine;
-        this.properties = properties;
+        this.accounts = accounts;
         this.clock = clock;
     }
 
@@ -53,7 +54,7 @@ public class AmazonIntake {
                 || quarantine.contains("amazon:" + account, first.amazonRmaId())) {
             return;
         }
-        GatewayProperties.Amazon amazon = properties.amazon(account);
+        AmazonAccount amazon = accounts.get(account);
         Optional<AmazonOrder> order = orders.fetch(account, first.orderId());
         AmazonReturnMapper mapper = new AmazonReturnMapper(amazon.reasons());
         ObjectNode returnObject = mapper.toReturnObject(account, rows, order.orElse(null),

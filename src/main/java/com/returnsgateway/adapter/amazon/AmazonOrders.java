@@ -1,9 +1,9 @@
 package com.returnsgateway.adapter.amazon;
 
+import com.returnsgateway.adapter.amazon.api.AmazonAccounts;
 import com.returnsgateway.adapter.amazon.api.SpApiClient;
 import com.returnsgateway.adapter.amazon.api.SpApiException;
 import com.returnsgateway.adapter.amazon.api.SpApiOperation;
-import com.returnsgateway.core.config.GatewayProperties;
 import com.returnsgateway.core.model.Address;
 import com.returnsgateway.core.model.Money;
 import java.sql.Timestamp;
@@ -35,16 +35,16 @@ public class AmazonOrders {
     };
 
     private final SpApiClient client;
-    private final GatewayProperties properties;
+    private final AmazonAccounts accounts;
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
     private final Set<String> refusedRestrictedData = ConcurrentHashMap.newKeySet();
 
-    public AmazonOrders(SpApiClient client, GatewayProperties properties, JdbcClient jdbc, JsonMapper json,
+    public AmazonOrders(SpApiClient client, AmazonAccounts accounts, JdbcClient jdbc, JsonMapper json,
                         Clock clock) {
         this.client = client;
-        this.properties = properties;
+        this.accounts = accounts;
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
@@ -91,7 +91,7 @@ public class AmazonOrders {
 
     /** A restricted data token for the order's buyer info and address, or null without the PII role. */
     private String restrictedDataToken(String account, String path) {
-        if (!properties.amazon(account).restrictedData()) {
+        if (!accounts.get(account).restrictedData()) {
             return null;
         }
         Map<String, Object> resource = Map.of("method", "GET", "path", path,

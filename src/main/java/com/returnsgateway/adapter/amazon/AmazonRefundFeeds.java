@@ -8,6 +8,8 @@ import static com.returnsgateway.core.RouteVariables.FEED_STATUS;
 import static com.returnsgateway.core.RouteVariables.FEED_STEPS_TAKEN;
 import static com.returnsgateway.core.RouteVariables.RESULT_FEED_DOCUMENT_ID;
 
+import com.returnsgateway.adapter.amazon.api.AmazonAccount;
+import com.returnsgateway.adapter.amazon.api.AmazonAccounts;
 import com.returnsgateway.adapter.amazon.api.SpApiClient;
 import com.returnsgateway.adapter.amazon.api.SpApiException;
 import com.returnsgateway.adapter.amazon.api.SpApiOperation;
@@ -16,7 +18,6 @@ import com.returnsgateway.adapter.amazon.format.OrderAdjustmentFeed;
 import com.returnsgateway.adapter.amazon.format.ProcessingReport;
 import com.returnsgateway.core.cases.Cases;
 import com.returnsgateway.core.cluster.WorkLeases;
-import com.returnsgateway.core.config.GatewayProperties;
 import com.returnsgateway.core.model.CaseStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -57,7 +58,7 @@ public class AmazonRefundFeeds {
     private final SpApiClient client;
     private final RefundAdjustments adjustments;
     private final Cases cases;
-    private final GatewayProperties properties;
+    private final AmazonAccounts accounts;
     private final AmazonFeedStore store;
     private final TransactionTemplate transaction;
     private final WorkLeases leases;
@@ -65,12 +66,12 @@ public class AmazonRefundFeeds {
     private final Duration feedListDelay;
 
     public AmazonRefundFeeds(SpApiClient client, RefundAdjustments adjustments, Cases cases,
-                             GatewayProperties properties, AmazonFeedStore store, TransactionTemplate transaction,
+                             AmazonAccounts accounts, AmazonFeedStore store, TransactionTemplate transaction,
                              WorkLeases leases, Clock clock, AmazonConfiguration.AmazonApiProperties api) {
         this.client = client;
         this.adjustments = adjustments;
         this.cases = cases;
-        this.properties = properties;
+        this.accounts = accounts;
         this.store = store;
         this.transaction = transaction;
         this.leases = leases;
@@ -111,7 +112,7 @@ public class AmazonRefundFeeds {
      * {@code feed-interval} has passed since the last feed and createFeed's rate allows a call now.
      */
     public void batch(@Variable(ACCOUNT) String account, Exchange exchange) {
-        GatewayProperties.Amazon amazon = properties.amazon(account);
+        AmazonAccount amazon = accounts.get(account);
         List<String> queued = store.queued(account, amazon.maxRefundsPerFeed());
         if (queued.isEmpty() || !client.canCallNow(account, SpApiOperation.CREATE_FEED)) {
             return;
@@ -176,7 +177,7 @@ public class AmazonRefundFeeds {
         store.submitting(feedRow);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("feedType", FEED_TYPE);
-        body.put("marketplaceIds", properties.amazon(account).marketplaceIds());
+        body.put("marketplaceIds", accounts.get(account).marketplaceIds());
         body.put("inputFeedDocumentId", feed.feedDocumentId());
         SpApiClient.Response response;
         try {
@@ -360,7 +361,7 @@ public class AmazonRefundFeeds {
         }
     }
 
-    private static void requireSellerId(String account, GatewayProperties.Amazon amazon) {
+    private static void requireSellerId(String account, AmazonAccount amazon) {
         if (amazon.sellerId() == null || amazon.sellerId().isBlank()) {
             throw new IllegalStateException("Amazon account " + account + " has no seller-id (the MerchantIdentifier"
                     + " of refund feeds): set gateway.marketplaces." + account + ".amazon.seller-id");

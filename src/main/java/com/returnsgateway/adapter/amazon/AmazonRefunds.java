@@ -1,5 +1,6 @@
 package com.returnsgateway.adapter.amazon;
 
+import com.returnsgateway.adapter.amazon.api.AmazonAccounts;
 import com.returnsgateway.core.remote.RemoteCallException;
 import com.returnsgateway.core.model.RefundInstruction;
 import com.returnsgateway.core.model.ReturnCase;

@@ -8,6 +8,8 @@ import static com.returnsgateway.core.RouteVariables.RETURNS_FOUND;
 import static com.returnsgateway.core.RouteVariables.ROWS_READ;
 import static com.returnsgateway.core.RouteVariables.ROW_PROBLEMS;
 
+import com.returnsgateway.adapter.amazon.api.AmazonAccount;
+import com.returnsgateway.adapter.amazon.api.AmazonAccounts;
 import com.returnsgateway.adapter.amazon.api.SpApiClient;
 import com.returnsgateway.adapter.amazon.api.SpApiException;
 import com.returnsgateway.adapter.amazon.api.SpApiOperation;
@@ -15,7 +17,6 @@ import com.returnsgateway.adapter.amazon.format.AmazonReturnMapper;
 import com.returnsgateway.adapter.amazon.format.ReturnReportRow;
 import com.returnsgateway.adapter.amazon.format.ReturnsReport;
 import com.returnsgateway.core.cluster.WorkLeases;
-import com.returnsgateway.core.config.GatewayProperties;
 import com.returnsgateway.core.intake.Quarantine;
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
@@ -57,16 +58,16 @@ public class AmazonReturnReports {
     private static final Logger log = LoggerFactory.getLogger(AmazonReturnReports.class);
 
     private final SpApiClient client;
-    private final GatewayProperties properties;
+    private final AmazonAccounts accounts;
     private final AmazonReportStore store;
     private final Quarantine quarantine;
     private final WorkLeases leases;
     private final Clock clock;
 
-    public AmazonReturnReports(SpApiClient client, GatewayProperties properties, AmazonReportStore store,
+    public AmazonReturnReports(SpApiClient client, AmazonAccounts accounts, AmazonReportStore store,
                                Quarantine quarantine, WorkLeases leases, Clock clock) {
         this.client = client;
-        this.properties = properties;
+        this.accounts = accounts;
         this.store = store;
         this.quarantine = quarantine;
         this.leases = leases;
@@ -89,7 +90,7 @@ public class AmazonReturnReports {
         }
         Instant now = clock.instant();
         Optional<Instant> lastFinished = store.lastFinished(account);
-        GatewayProperties.Amazon amazon = properties.amazon(account);
+        AmazonAccount amazon = accounts.get(account);
         if (lastFinished.isPresent() && now.isBefore(lastFinished.get().plus(amazon.reportInterval()))
                 || !client.canCallNow(account, SpApiOperation.CREATE_REPORT)) {
             return; // not yet time, or createReport's rate (one a minute once the burst is spent) says wait
@@ -97,7 +98,7 @@ public class AmazonReturnReports {
         exchange.setVariable(REPORT_ID, requestReport(account, amazon, now));
     }
 
-    private String requestReport(String account, GatewayProperties.Amazon amazon, Instant now) {
+    private String requestReport(String account, AmazonAccount amazon, Instant now) {
         Window window = Window.next(store.checkpoint(account), now, amazon.initialLookback());
         Instant start = window.start();
         Instant end = window.end();

@@ -1,9 +1,10 @@
 package com.returnsgateway.adapter.amazon;
 
+import com.returnsgateway.adapter.amazon.api.AmazonAccount;
+import com.returnsgateway.adapter.amazon.api.AmazonAccounts;
 import com.returnsgateway.adapter.amazon.format.OrderAdjustmentFeed;
 import com.returnsgateway.adapter.amazon.format.RefundAllocation;
 import com.returnsgateway.core.cases.Cases;
-import com.returnsgateway.core.config.GatewayProperties;
 import com.returnsgateway.core.model.Money;
 import com.returnsgateway.core.model.RefundInstruction;
 import com.returnsgateway.core.model.RefundReason;
@@ -26,14 +27,14 @@ public class RefundAdjustments {
     private final Cases cases;
     private final RefundRepository refunds;
     private final AmazonOrders orders;
-    private final GatewayProperties properties;
+    private final AmazonAccounts accounts;
 
     public RefundAdjustments(Cases cases, RefundRepository refunds, AmazonOrders orders,
-                             GatewayProperties properties) {
+                             AmazonAccounts accounts) {
         this.cases = cases;
         this.refunds = refunds;
         this.orders = orders;
-        this.properties = properties;
+        this.accounts = accounts;
     }
 
     /**
@@ -53,7 +54,7 @@ public class RefundAdjustments {
                     "order " + orderId + " has no item with SKU " + item.sku() + " at Amazon"));
             lines.add(new RefundAllocation.Line(line.orderItemId(), returnedValue(line, item)));
         }
-        GatewayProperties.Tax tax = properties.amazon(account).tax(order.marketplaceId());
+        AmazonAccount.Tax tax = accounts.get(account).tax(order.marketplaceId());
         List<OrderAdjustmentFeed.AdjustedItem> items = RefundAllocation.allocate(refund.amount(), lines,
                 new RefundAllocation.TaxMode(tax.split(), tax.rate()), adjustmentReason(refund.reason()), caseId);
         return new OrderAdjustmentFeed.Message(messageId, orderId, items);

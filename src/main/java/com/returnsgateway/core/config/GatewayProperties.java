@@ -61,16 +61,6 @@ public record GatewayProperties(
         return new Binder(List.of()).bindOrCreate("gateway", Bindable.of(type));
     }
 
-    /** The Amazon settings of an account (a marketplace of type amazon); refused by name for any other code. */
-    public Amazon amazon(String account) {
-        Marketplace marketplace = marketplaces.get(account);
-        if (marketplace == null || !marketplace.isAmazon()) {
-            throw new IllegalArgumentException(account + " is not an Amazon account (gateway.marketplaces."
-                    + account + ".type: amazon)");
-        }
-        return marketplace.amazon();
-    }
-
     /**
      * @param interval     how often due cases are claimed
      * @param lease        a claimed case is left alone by other instances until this lease runs out
@@ -208,84 +198,22 @@ public record GatewayProperties(
      * {base}/refunds), or an Amazon seller account ({@code type: amazon}, the Selling Partner API; see {@link Amazon}).
      */
     public record Marketplace(String baseUrl, @DefaultValue("US") String country,
-                              @DefaultValue("true") boolean poll, @DefaultValue("generic") String type,
-                              Amazon amazon) {
+                              @DefaultValue("true") boolean poll, @DefaultValue("generic") String type) {
 
         @ConstructorBinding
         public Marketplace {
-            if (isAmazonType(type) && amazon == null) {
-                throw new IllegalArgumentException("a marketplace of type amazon needs its amazon: settings");
-            }
+            type = type == null || type.isBlank() ? "generic" : type.strip().toLowerCase(java.util.Locale.ROOT);
         }
 
         /** A marketplace speaking the generic API. */
         public Marketplace(String baseUrl, String country, boolean poll) {
-            this(baseUrl, country, poll, "generic", null);
-        }
-
-        public boolean isAmazon() {
-            return isAmazonType(type);
-        }
-
-        private static boolean isAmazonType(String type) {
-            return "amazon".equalsIgnoreCase(type);
+            this(baseUrl, country, poll, "generic");
         }
 
         /** {@code base-url} joined with a path that starts with a slash. */
         public String url(String path) {
             return baseUrl.replaceAll("/+$", "") + path;
         }
-    }
-
-    /**
-     * One Amazon seller account in one region, for one set of marketplaces. Credentials (client id and secret of the
-     * SP-API application, the seller's refresh token) come from the environment or mounted secret files, never from
-     * committed configuration. {@code endpoint} defaults to the region's SP-API host.
-     *
-     * @param restrictedData  ask for a restricted data token to read the buyer's email and address (needs the PII
-     *                        role); without it, or when Amazon refuses it, emails go to {@code fallbackBuyerEmail}
-     * @param reportInterval  how often a new returns report is requested once the last one is processed
-     * @param initialLookback how far back the first report reaches when there is no checkpoint yet
-     * @param feedInterval    the least time between two refund feeds (createFeed allows one per 120 s)
-     * @param taxes           per marketplace id: whether refunds split out the tax (Japan rejects a split)
-     * @param reasons         Amazon return reason codes mapped to the gateway's, over the built-in table
-     */
-    public record Amazon(@DefaultValue("na") String region, @DefaultValue("") String endpoint,
-                         @DefaultValue("https://api.amazon.com/auth/o2/token") String lwaEndpoint,
-                         @DefaultValue("") String clientId, @DefaultValue("") String clientSecret,
-                         @DefaultValue("") String refreshToken, @DefaultValue("") String sellerId,
-                         List<String> marketplaceIds, @DefaultValue("true") boolean restrictedData,
-                         @DefaultValue("") String fallbackBuyerEmail, @DefaultValue("en-US") String fallbackLocale,
-                         @DefaultValue("15m") Duration reportInterval, @DefaultValue("30d") Duration initialLookback,
-                         @DefaultValue("2m") Duration feedInterval, @DefaultValue("2000") int maxRefundsPerFeed,
-                         Map<String, Tax> taxes, Map<String, String> reasons) {
-
-        public Amazon {
-            marketplaceIds = marketplaceIds == null ? List.of() : List.copyOf(marketplaceIds);
-            taxes = taxes == null ? Map.of() : Map.copyOf(taxes);
-            reasons = reasons == null ? Map.of() : Map.copyOf(reasons);
-        }
-
-        /** The SP-API host: {@code endpoint}, or the region's production host. */
-        public String apiUrl(String path) {
-            String base = endpoint == null || endpoint.isBlank()
-                    ? "https://sellingpartnerapi-" + region.strip().toLowerCase(java.util.Locale.ROOT) + ".amazon.com"
-                    : endpoint;
-            return base.replaceAll("/+$", "") + path;
-        }
-
-        public Tax tax(String marketplaceId) {
-            return marketplaceId == null ? Tax.INCLUDED : taxes.getOrDefault(marketplaceId, Tax.INCLUDED);
-        }
-    }
-
-    /**
-     * How a refund's tax goes to Amazon: {@code split: false} sends the gross amount as Principal (what Japan
-     * requires); {@code split: true} sends Principal net of tax and the tax as its own component, at {@code rate}.
-     */
-    public record Tax(@DefaultValue("false") boolean split, @DefaultValue("0") BigDecimal rate) {
-
-        public static final Tax INCLUDED = new Tax(false, BigDecimal.ZERO);
     }
 
     /**

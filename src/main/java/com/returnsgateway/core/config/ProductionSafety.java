@@ -1,14 +1,11 @@
 package com.returnsgateway.core.config;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
@@ -17,7 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * With profile {@code prod}, start-up stops (before any bean is made) with every insecure setting named: an empty or
- * well-known API password, the sandbox simulators on, an Amazon account without its credentials or not on HTTPS. (An SFTP forwarder without host-key checking is refused by SftpForwarderRoutes.)
+ * well-known API password, the sandbox simulators on, and what each adapter's {@link ProductionCheck} refuses (an Amazon
+ * account without its credentials or not on HTTPS). (An SFTP forwarder without host-key checking is refused by
+ * SftpForwarderRoutes.)
  */
 @Component
 public class ProductionSafety implements BeanFactoryPostProcessor, EnvironmentAware {
@@ -32,10 +31,17 @@ public class ProductionSafety implements BeanFactoryPostProcessor, EnvironmentAw
         this.environment = environment;
     }
 
-    /** Runs before any ordinary bean is made, so the message names every problem at once. */
+    /**
+     * Runs before any ordinary bean is made, so the message names every problem at once: the core's and each adapter's
+     * ({@link ProductionCheck} beans, made here early: they must need nothing but the environment).
+     */
     @Override
     public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
         List<String> problems = problems(environment);
+        if (environment.acceptsProfiles(Profiles.of("prod"))) {
+            beanFactory.getBeansOfType(ProductionCheck.class, false, false).values()
+                    .forEach(check -> problems.addAll(check.problems(environment)));
+        }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Refusing to start with profile prod and insecure settings:\n - "
                     + String.join("\n - ", problems));
@@ -62,41 +68,6 @@ public class ProductionSafety implements BeanFactoryPostProcessor, EnvironmentAw
         if (environment.getProperty("sandbox.seed.enabled", Boolean.class, false)) {
             problems.add("sandbox.seed.enabled is true: production must not be seeded with sandbox returns");
         }
-        problems.addAll(amazonProblems(environment));
-        return problems;
-    }
-
-    /** Amazon accounts must have their credentials and talk to Amazon over HTTPS. */
-    private static List<String> amazonProblems(Environment environment) {
-        List<String> problems = new ArrayList<>();
-        Map<String, GatewayProperties.Marketplace> marketplaces = Binder.get(environment)
-                .bind("gateway.marketplaces", Bindable.mapOf(String.class, GatewayProperties.Marketplace.class))
-                .orElse(Map.of());
-        marketplaces.forEach((code, marketplace) -> {
-            if (!marketplace.isAmazon()) {
-                return;
-            }
-            GatewayProperties.Amazon amazon = marketplace.amazon();
-            String prefix = "gateway.marketplaces." + code + ".amazon.";
-            Map<String, String> required = new LinkedHashMap<>();
-            required.put("client-id", amazon.clientId());
-            required.put("client-secret", amazon.clientSecret());
-            required.put("refresh-token", amazon.refreshToken());
-            required.put("seller-id", amazon.sellerId());
-            required.forEach((name, value) -> {
-                if (value == null || value.isBlank()) {
-                    problems.add(prefix + name + " is empty: set it from the environment or a configtree secret file");
-                }
-            });
-            if (amazon.marketplaceIds().isEmpty()) {
-                problems.add(prefix + "marketplace-ids is empty: name the Amazon marketplaces of this account");
-            }
-            for (String url : List.of(amazon.apiUrl(""), amazon.lwaEndpoint())) {
-                if (!url.startsWith("https://")) {
-                    problems.add("Amazon account " + code + " would send its credentials over plain HTTP to " + url);
-                }
-            }
-        });
         return problems;
     }
 

@@ -2,15 +2,15 @@ package com.returnsgateway.core.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.returnsgateway.adapter.amazon.api.AmazonAccount;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
 
@@ -54,9 +54,9 @@ class ConfigTreeSecretsTest {
         Files.writeString(secrets.resolve("gateway.marketplaces.amazon-us.amazon.client-id"), "amzn1.application-oa2-client.x");
 
         try (ConfigurableApplicationContext context = start("sandbox")) {
-            GatewayProperties.Amazon amazon = Binder.get(context.getEnvironment())
-                    .bind("gateway.marketplaces", Bindable.mapOf(String.class, GatewayProperties.Marketplace.class))
-                    .get().get("amazon-us").amazon();
+            // bound as AmazonAccounts binds each account
+            AmazonAccount amazon = Binder.get(context.getEnvironment())
+                    .bind("gateway.marketplaces.amazon-us.amazon", AmazonAccount.class).get();
             assertThat(amazon.clientSecret()).isEqualTo("amzn1.oa2-cs.v1.from-a-file");
             assertThat(amazon.refreshToken()).isEqualTo("Atzr|from-a-file");
             assertThat(amazon.clientId()).isEqualTo("amzn1.application-oa2-client.x");

@@ -44,34 +44,6 @@ class ProductionSafetyTest {
     }
 
     @Test
-    void anAmazonAccountWithoutCredentialsOrOverPlainHttpIsRefused() {
-        prod.withPropertyValues("gateway.api.password=Xq7-long-random-secret", "sandbox.simulators.enabled=false",
-                        "gateway.marketplaces.amazon-us.type=amazon",
-                        "gateway.marketplaces.amazon-us.amazon.client-id=amzn1.application-oa2-client.abc",
-                        "gateway.marketplaces.amazon-us.amazon.endpoint=http://sellingpartnerapi-na.amazon.com")
-                .run(context -> assertThat(context).getFailure()
-                        .hasMessageContaining("gateway.marketplaces.amazon-us.amazon.client-secret is empty")
-                        .hasMessageContaining("gateway.marketplaces.amazon-us.amazon.refresh-token is empty")
-                        .hasMessageContaining("gateway.marketplaces.amazon-us.amazon.seller-id is empty")
-                        .hasMessageContaining("gateway.marketplaces.amazon-us.amazon.marketplace-ids is empty")
-                        .hasMessageContaining("Amazon account amazon-us would send its credentials over plain HTTP to"
-                                + " http://sellingpartnerapi-na.amazon.com")
-                        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("client-id is empty")));
-    }
-
-    @Test
-    void aCompleteAmazonAccountStarts() {
-        prod.withPropertyValues("gateway.api.password=Xq7-long-random-secret", "sandbox.simulators.enabled=false",
-                        "gateway.marketplaces.amazon-us.type=amazon",
-                        "gateway.marketplaces.amazon-us.amazon.client-id=amzn1.application-oa2-client.abc",
-                        "gateway.marketplaces.amazon-us.amazon.client-secret=from-a-secret-file",
-                        "gateway.marketplaces.amazon-us.amazon.refresh-token=Atzr|from-the-environment",
-                        "gateway.marketplaces.amazon-us.amazon.seller-id=A1B2C3D4E5F6G7",
-                        "gateway.marketplaces.amazon-us.amazon.marketplace-ids=ATVPDKIKX0DER")
-                .run(context -> assertThat(context).hasNotFailed());
-    }
-
-    @Test
     void outsideProductionNothingIsChecked() {
         MockEnvironment sandbox = new MockEnvironment().withProperty("gateway.api.password", "sandbox")
                 .withProperty("sandbox.simulators.enabled", "true");

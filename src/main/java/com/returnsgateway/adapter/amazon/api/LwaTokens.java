@@ -1,6 +1,5 @@
 package com.returnsgateway.adapter.amazon.api;
 
-import com.returnsgateway.core.config.GatewayProperties;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -46,7 +45,7 @@ public class LwaTokens {
     }
 
     /** A live access token for the account: the cached one, or a fresh one from Login with Amazon. */
-    public String accessToken(String account, GatewayProperties.Amazon settings) {
+    public String accessToken(String account, AmazonAccount settings) {
         Token token = tokens.get(account);
         if (token != null && clock.instant().isBefore(token.expiresAt().minus(RENEW_BEFORE_EXPIRY))) {
             return token.value();
@@ -67,7 +66,7 @@ public class LwaTokens {
         tokens.remove(account);
     }
 
-    private Token exchange(String account, GatewayProperties.Amazon settings) {
+    private Token exchange(String account, AmazonAccount settings) {
         requireCredential(account, "client-id", settings.clientId());
         requireCredential(account, "client-secret", settings.clientSecret());
         requireCredential(account, "refresh-token", settings.refreshToken());

@@ -1,6 +1,5 @@
 package com.returnsgateway.adapter.amazon.api;
 
-import com.returnsgateway.core.config.GatewayProperties;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +31,7 @@ public class SpApiClient {
 
     private static final Logger log = LoggerFactory.getLogger(SpApiClient.class);
 
-    private final GatewayProperties properties;
+    private final AmazonAccounts accounts;
     private final LwaTokens lwa;
     private final HttpClient http;
     private final JsonMapper json;
@@ -69,9 +68,9 @@ public class SpApiClient {
         }
     }
 
-    public SpApiClient(GatewayProperties properties, LwaTokens lwa, HttpClient http, JsonMapper json, Clock clock,
+    public SpApiClient(AmazonAccounts accounts, LwaTokens lwa, HttpClient http, JsonMapper json, Clock clock,
                        Settings settings, Sleeper sleeper) {
-        this.properties = properties;
+        this.accounts = accounts;
         this.lwa = lwa;
         this.http = http;
         this.json = json;
@@ -155,7 +154,7 @@ public class SpApiClient {
 
     private Response call(String account, SpApiOperation operation, String method, String path, String body,
                           String restrictedDataToken) {
-        GatewayProperties.Amazon amazon = properties.amazon(account);
+        AmazonAccount amazon = accounts.get(account);
         Duration backoff = settings.throttledBackoff();
         boolean tokenRenewed = false;
         for (int attempt = 0; ; attempt++) {

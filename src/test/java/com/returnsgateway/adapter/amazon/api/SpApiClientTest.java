@@ -44,16 +44,16 @@ class SpApiClientTest {
     void start() {
         amazon.start();
         amazon.stubFor(post("/auth/o2/token").willReturn(okJson(TOKEN_BODY)));
-        GatewayProperties.Amazon account = new GatewayProperties.Amazon("na", amazon.baseUrl() + "/sp",
+        AmazonAccount account = new AmazonAccount("na", amazon.baseUrl() + "/sp",
                 amazon.baseUrl() + "/auth/o2/token", "client", "secret", "Atzr|refresh", "SELLER",
                 List.of("ATVPDKIKX0DER"), true, "", "en-US", Duration.ofMinutes(15), Duration.ofDays(30),
                 Duration.ofMinutes(2), 2000, null, null);
         GatewayProperties properties = TestGatewayProperties.withMarketplaces(
-                Map.of("amazon-us", new GatewayProperties.Marketplace(null, "US", true, "amazon", account)));
+                Map.of("amazon-us", new GatewayProperties.Marketplace(null, "US", true, "amazon")));
         JsonMapper json = JsonMapper.builder().build();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         LwaTokens lwa = new LwaTokens(http, json, clock, Duration.ofSeconds(5));
-        client = new SpApiClient(properties, lwa, http, json, clock, new SpApiClient.Settings(Duration.ofSeconds(5),
+        client = new SpApiClient(new AmazonAccounts(properties, Map.of("amazon-us", account)), lwa, http, json, clock, new SpApiClient.Settings(Duration.ofSeconds(5),
                 Duration.ofSeconds(5), 3, Duration.ofSeconds(1), Map.of()), wait -> {
                     pauses.add(wait);
                     clock.advance(wait); // waiting takes time: the buckets refill meanwhile
