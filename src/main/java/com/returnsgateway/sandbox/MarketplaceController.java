@@ -23,7 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The generic marketplace API ({@code GET /sandbox/marketplace/{marketplace}/returns},
- * {@code POST /sandbox/marketplace/{marketplace}/refunds}) and its control endpoints (inject returns, list refunds).
+ * {@code POST /sandbox/marketplace/{marketplace}/refunds}, {@code GET /sandbox/marketplace/{marketplace}/refunds/{key}})
+ * and its control endpoints (inject returns, list refunds).
  */
 @RestController
 @RequestMapping("/sandbox/marketplace")
@@ -106,6 +107,14 @@ public class MarketplaceController {
             response.header("Idempotent-Replayed", "true");
         }
         return response.body(answer.body());
+    }
+
+    /** Marketplace API: the refund received under this Idempotency-Key, as first answered; 404 when none. */
+    @GetMapping("/{marketplace}/refunds/{key}")
+    public ObjectNode refundByKey(@PathVariable("marketplace") String name, @PathVariable("key") String key) {
+        faults.apply();
+        return marketplace.refundByKey(name, key).orElseThrow(() -> new SandboxException(HttpStatus.NOT_FOUND,
+                "no refund with Idempotency-Key " + key));
     }
 
     /** Inspection: every refund instruction received, with its idempotency key and replay count. */

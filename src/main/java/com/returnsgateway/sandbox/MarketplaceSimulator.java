@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -230,6 +231,18 @@ public class MarketplaceSimulator {
         }
     }
 
+    /** The refund received under this key, as it was first answered; empty when there is none. */
+    public Optional<ObjectNode> refundByKey(String marketplace, String idempotencyKey) {
+        synchronized (refundLock) {
+            Refund refund = refundsByKey.get(marketplace + "\u0000" + idempotencyKey);
+            if (refund == null) {
+                return Optional.empty();
+            }
+            refund.lookups++;
+            return Optional.of(refund.answer.deepCopy());
+        }
+    }
+
     public ArrayNode refunds(String marketplace, String returnId) {
         ArrayNode list = Json.NODES.arrayNode();
         synchronized (refundLock) {
@@ -298,6 +311,7 @@ public class MarketplaceSimulator {
         final Instant receivedAt;
         final ObjectNode answer;
         int replays;
+        int lookups;
 
         Refund(String refundId, String marketplace, String idempotencyKey, RefundRequest request, Instant receivedAt) {
             this.refundId = refundId;
@@ -337,6 +351,7 @@ public class MarketplaceSimulator {
             d.put("status", "ACCEPTED");
             d.put("receivedAt", receivedAt.toString());
             d.put("replays", replays);
+            d.put("lookups", lookups);
             return d;
         }
     }

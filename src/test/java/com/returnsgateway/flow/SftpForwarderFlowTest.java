@@ -109,7 +109,7 @@ class SftpForwarderFlowTest extends SandboxGatewayTest {
         ObjectNode request = returnObject("sandbox-us", "USD", "30.00", Map.of("forwarder", FORWARDER, "waybill", waybill));
         marketplaceHas(request);
         JsonNode waiting = caseWhere(request, d -> "AWAITING_FORWARDER".equals(d.get("status").asString()));
-        String requestId = "returns-gateway:" + waiting.get("caseId").asString() + ":intercept";
+        String requestId = "rg:sandbox-us:" + request.get("returnId").asString() + ":intercept";
         await().until(() -> timelineTypes(api.get("/api/cases/" + waiting.get("caseId").asString()).json())
                 .contains("INTERCEPT_FILE"));
 

@@ -203,6 +203,27 @@ class MarketplaceApiTest extends SandboxWebTest {
     }
 
     @Test
+    void aRefundCanBeLookedUpByItsKeyAsFirstAnswered() {
+        String path = "/sandbox/marketplace/refund-lookup-test/refunds";
+        String key = "rg:refund-lookup-test:RL-1:refund";
+        Http.Reply none = http.get(path + "/" + URLEncoder.encode(key, StandardCharsets.UTF_8));
+        assertThat(none.status()).isEqualTo(404);
+        assertThat(none.header("Content-Type")).startsWith("application/problem+json");
+
+        JsonNode answer = http.post(path, refund("RL-1", "FULL", 12.5), "Idempotency-Key", key).json();
+
+        Http.Reply found = http.get(path + "/" + key);
+        assertThat(found.status()).isEqualTo(200);
+        assertThat(found.json()).isEqualTo(answer);
+        assertThat(http.get("/sandbox/marketplace/other-refund-lookup-test/refunds/" + key).status()).isEqualTo(404);
+        JsonNode received = http.get("/sandbox/marketplace/refunds?marketplace=refund-lookup-test").json();
+        assertThat(received).singleElement().satisfies(r -> {
+            assertThat(r.get("lookups").intValue()).isEqualTo(1);
+            assertThat(r.get("replays").intValue()).isZero();
+        });
+    }
+
+    @Test
     void refusesRefundsWithoutKeyOrWithBadFields() {
         String path = "/sandbox/marketplace/refund-bad-test/refunds";
         Http.Reply noKey = http.post(path, refund("RB-1", "FULL", 5));

@@ -10,6 +10,7 @@ import static com.returnsgateway.core.RouteVariables.WAYBILL;
 import com.returnsgateway.core.cases.Cases;
 import com.returnsgateway.core.intercept.InterceptRepository.InterceptRecord;
 import com.returnsgateway.core.model.CaseStatus;
+import com.returnsgateway.core.model.IdempotencyKey;
 import com.returnsgateway.core.model.InterceptOutcome;
 import com.returnsgateway.core.model.ReturnCase;
 import com.returnsgateway.core.port.ForwarderPort.InterceptAnswer;
@@ -23,8 +24,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The intercept step. The request and its idempotency key are stored before the first call; an outcome once known
- * is never asked for again, and every re-send carries the same key.
+ * The intercept step. The request and its idempotency key (from the return's identity, {@link IdempotencyKey}) are
+ * stored before the first call; an outcome once known is never asked for again, and every re-send carries the same key.
  */
 @Component
 public class InterceptSteps {
@@ -50,8 +51,8 @@ public class InterceptSteps {
     public void plan(@Variable(CASE_ID) String caseId, Exchange exchange) {
         ReturnCase returnCase = cases.get(caseId);
         var shipment = lookup.find(returnCase.request()).orElseThrow();
-        intercepts.insertIfAbsent(caseId, "returns-gateway:" + caseId + ":intercept", shipment.forwarder(),
-                shipment.waybill(), clock.instant());
+        intercepts.insertIfAbsent(caseId, IdempotencyKey.of(returnCase.marketplace(), returnCase.request().returnId(),
+                IdempotencyKey.Purpose.INTERCEPT), shipment.forwarder(), shipment.waybill(), clock.instant());
         ReturnCase moved = cases.moveTo(caseId, CaseStatus.INTERCEPT_REQUESTED,
                 "Parcel still at forwarder " + shipment.forwarder() + ": intercept of " + shipment.waybill() + " requested");
         exchange.setVariable(STATUS, moved.status().name());

@@ -21,6 +21,16 @@ public interface MarketplacePort {
     RefundAnswer refund(ReturnCase returnCase, RefundInstruction refund);
 
     /**
+     * Asked before every push of a refund not yet recorded as accepted: what the marketplace already holds under the
+     * refund's idempotency key. A database restored or started afresh does not know what was paid; a marketplace that
+     * can say so is asked instead of trusted to refuse a replay. Found: counts as accepted, nothing is pushed. Empty:
+     * nothing found, or the marketplace cannot say (the default).
+     */
+    default Optional<RefundAnswer> alreadyRefunded(ReturnCase returnCase, RefundInstruction refund) {
+        return Optional.empty();
+    }
+
+    /**
      * What the marketplace side holds about a case's refund beyond the gateway's own record (Amazon: the feed and
      * message it went in, Amazon's result), shown in the case detail; nothing by default.
      */

@@ -5,6 +5,7 @@ import static com.returnsgateway.core.RouteVariables.CASE_ID;
 import com.returnsgateway.core.cases.Cases;
 import com.returnsgateway.core.cases.IllegalTransitionException;
 import com.returnsgateway.core.model.CaseStatus;
+import com.returnsgateway.core.model.IdempotencyKey;
 import com.returnsgateway.core.model.RefundInstruction;
 import com.returnsgateway.core.model.RefundInstruction.Kind;
 import com.returnsgateway.core.model.RefundReason;
@@ -63,7 +64,8 @@ public class RefundPlanner {
         boolean reship = returnCase.request().resolution() == Resolution.REPLACE;
         RefundCalculator.Amount amount = calculator.amountFor(returnCase.request(), reason);
         RefundInstruction instruction = refunds.insertIfAbsent(caseId,
-                "returns-gateway:" + caseId + (reship ? ":reship" : ":refund"),
+                IdempotencyKey.of(returnCase.marketplace(), returnCase.request().returnId(),
+                        reship ? IdempotencyKey.Purpose.RESHIP : IdempotencyKey.Purpose.REFUND),
                 reship ? Kind.RESHIP : Kind.REFUND, amount.type(), amount.money(), reason, clock.instant());
         String what = instruction.kind() == Kind.RESHIP
                 ? "Replacement to be shipped (" + reason + ")"

@@ -16,6 +16,7 @@ import com.returnsgateway.core.model.RefundInstruction.Kind;
 import com.returnsgateway.core.model.RefundInstruction.Status;
 import com.returnsgateway.core.model.ReturnCase;
 import com.returnsgateway.core.port.BackOfficePort;
+import com.returnsgateway.core.port.MarketplacePort;
 import com.returnsgateway.core.port.MarketplacePort.RefundAnswer;
 import com.returnsgateway.core.port.Marketplaces;
 import java.time.Clock;
@@ -56,13 +57,16 @@ public class RefundSteps {
     }
 
     /**
-     * Pushes the refund through the marketplace's adapter. Accepted: marked sent. Answered later (Amazon's feeds):
+     * Pushes the refund through the marketplace's adapter, unless the marketplace says it already paid it under the
+     * same key (a case read again into a new database). Accepted: marked sent. Answered later (Amazon's feeds):
      * the case waits in AWAITING_MARKETPLACE and {@code refundQueued} is set.
      */
     public void sendRefund(@Variable(CASE_ID) String caseId, Exchange exchange) {
         ReturnCase returnCase = cases.get(caseId);
         RefundInstruction instruction = instruction(caseId);
-        RefundAnswer answer = marketplaces.of(returnCase.marketplace()).refund(returnCase, instruction);
+        MarketplacePort marketplace = marketplaces.of(returnCase.marketplace());
+        RefundAnswer answer = marketplace.alreadyRefunded(returnCase, instruction)
+                .orElseGet(() -> marketplace.refund(returnCase, instruction));
         if (!answer.accepted()) {
             if (returnCase.status() == CaseStatus.REFUND_PENDING) {
                 cases.moveTo(caseId, CaseStatus.AWAITING_MARKETPLACE, "Refund of " + instruction.amount() + " "
