@@ -2,6 +2,7 @@ package com.returnsgateway.api;
 
 import com.returnsgateway.core.cases.CaseNotFoundException;
 import com.returnsgateway.core.cases.IllegalTransitionException;
+import com.returnsgateway.core.intake.ConflictingReturnException;
 import com.returnsgateway.core.intake.InvalidReturnRequestException;
 import com.returnsgateway.core.intake.FieldError;
 import java.net.URI;
@@ -26,6 +27,18 @@ public class ProblemResponses {
         problem.setTitle("Invalid return request");
         problem.setType(URI.create("https://returns-gateway.dev/problems/invalid-return-request"));
         problem.setProperty("errors", e.errors());
+        return problem;
+    }
+
+    @ExceptionHandler(ConflictingReturnException.class)
+    ProblemDetail conflictingReturn(ConflictingReturnException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Return already received with another body");
+        problem.setType(URI.create("https://returns-gateway.dev/problems/conflicting-return"));
+        problem.setProperty("caseId", e.caseId());
+        problem.setProperty("errors", e.fields().stream()
+                .map(field -> new FieldError(field, "differs from the request of case " + e.caseId()))
+                .toList());
         return problem;
     }
 

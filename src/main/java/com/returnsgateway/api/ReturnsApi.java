@@ -22,7 +22,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code POST /api/returns}: the back office pushes a return request; 202 for a new one, 200 for a duplicate. */
+/**
+ * {@code POST /api/returns}: the back office pushes a return request; 202 for a new one, 200 for the same one again,
+ * 409 for a known returnId with another body.
+ */
 @RestController
 @RequestMapping("/api/returns")
 public class ReturnsApi {
@@ -49,7 +52,7 @@ public class ReturnsApi {
         if (node == null || node.isMissingNode()) {
             throw new MalformedJsonException("The body is empty: a JSON object describing one return is expected");
         }
-        InsertResult result = intake.accept(node, "api:" + principal.getName());
+        InsertResult result = intake.submit(node, "api:" + principal.getName());
         URI location = URI.create("/api/cases/" + result.caseId());
         HttpStatus status = result.created() ? HttpStatus.ACCEPTED : HttpStatus.OK;
         return ResponseEntity.status(status).location(location).body(Map.of(

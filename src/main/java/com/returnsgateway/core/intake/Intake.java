@@ -7,6 +7,7 @@ import com.returnsgateway.core.model.TimelineEvent;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -23,13 +24,16 @@ public class Intake {
     private final ReturnRequestReader reader;
     private final CaseRepository cases;
     private final Quarantine quarantine;
+    private final ReturnRequestDiff diff;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public Intake(ReturnRequestReader reader, CaseRepository cases, Quarantine quarantine, Clock clock) {
+    public Intake(ReturnRequestReader reader, CaseRepository cases, Quarantine quarantine, ReturnRequestDiff diff,
+                  Clock clock) {
         this.reader = reader;
         this.cases = cases;
         this.quarantine = quarantine;
+        this.diff = diff;
         this.clock = clock;
     }
 
@@ -37,6 +41,24 @@ public class Intake {
     @Transactional
     public InsertResult accept(JsonNode returnObject, String source) {
         return open(reader.read(returnObject), source);
+    }
+
+    /**
+     * For {@code POST /api/returns}: as {@link #accept}, and a known return posted with another body is refused
+     * naming the fields that differ (the sender meant another return, or changed one already being worked on).
+     */
+    @Transactional
+    public InsertResult submit(JsonNode returnObject, String source) {
+        ReturnRequest request = reader.read(returnObject);
+        InsertResult result = open(request, source);
+        if (!result.created()) {
+            ReturnRequest first = cases.find(result.caseId()).orElseThrow().request();
+            List<String> fields = diff.differences(first, request, returnObject.hasNonNull("requestedAt"));
+            if (!fields.isEmpty()) {
+                throw new ConflictingReturnException(request.marketplace(), request.returnId(), result.caseId(), fields);
+            }
+        }
+        return result;
     }
 
     /** For polled requests: one that fails validation is quarantined with its reason, never dropped. */
