@@ -194,19 +194,17 @@ class BadApiInputTest extends SandboxGatewayTest {
     }
 
     @Test
-    void aDuplicateIdGetsTheSameCase() {
+    void aDuplicateIdWithAnotherBodyIsAConflictNamingItsCase() {
         ObjectNode request = returnObject("sandbox-us", "USD", "19.99", null);
         byte[] body = Http.JSON.writeValueAsBytes(request);
         HttpResponse<byte[]> first = send(body, "application/json", false);
         request.put("comment", "sent again with another comment");
 
-        HttpResponse<byte[]> again = send(Http.JSON.writeValueAsBytes(request), "application/json", false);
-        INPUTS.incrementAndGet();
+        JsonNode problem = expectProblem(send(Http.JSON.writeValueAsBytes(request), "application/json", false), 409);
 
         assertThat(first.statusCode()).isEqualTo(202);
-        assertThat(again.statusCode()).isEqualTo(200);
-        assertThat(Http.JSON.readTree(again.body()).get("caseId").asString())
-                .isEqualTo(Http.JSON.readTree(first.body()).get("caseId").asString());
+        assertThat(problem.get("caseId").asString()).isEqualTo(Http.JSON.readTree(first.body()).get("caseId").asString());
+        assertThat(problem.get("errors").findValuesAsString("field")).containsExactly("comment");
     }
 
     // ---------------------------------------------------------------- helpers
