@@ -68,6 +68,14 @@ class BadApiInputTest extends SandboxGatewayTest {
                     second.put("quantity", 1);
                     second.putObject("unitPrice").put("amount", "5.00").put("currency", "EUR");
                 }),
+                bad("the same SKU listed twice", "items[1].sku", r -> {
+                    ObjectNode second = ((tools.jackson.databind.node.ArrayNode) r.get("items")).addObject();
+                    second.put("sku", item(r).get("sku").asString());
+                    second.put("quantity", 1);
+                    second.putObject("unitPrice").put("amount", "19.99").put("currency", "USD");
+                }),
+                bad("ordered fewer than returned", "items[0].orderedQuantity", r -> item(r).put("quantity", 2)
+                        .put("orderedQuantity", 1)),
                 bad("refund currency mismatch", "requestedRefund.currency", r -> {
                     r.put("refundType", "PARTIAL");
                     r.putObject("requestedRefund").put("amount", "5.00").put("currency", "EUR");

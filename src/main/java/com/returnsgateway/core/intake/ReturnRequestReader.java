@@ -16,9 +16,11 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
@@ -171,6 +173,8 @@ public class ReturnRequestReader {
             return null;
         }
         List<ReturnItem> items = new ArrayList<>();
+        // one entry per order line: the refund ledger adds up what each line (SKU) got back across returns
+        Map<String, Integer> skuIndex = new HashMap<>();
         String currency = null;
         int currencyIndex = -1;
         for (int i = 0; i < node.size(); i++) {
@@ -181,8 +185,14 @@ public class ReturnRequestReader {
                 continue;
             }
             String sku = text(item, "sku", true, MAX_ID, scoped);
+            Integer twice = sku == null ? null : skuIndex.putIfAbsent(sku, i);
+            if (twice != null) {
+                scoped.add("sku", "'" + printable(sku) + "' is also items[" + twice + "]: list each order line once, "
+                        + "with the quantity returned");
+            }
             String title = text(item, "title", false, MAX_NAME, scoped);
             Integer quantity = quantity(item, scoped);
+            Integer ordered = orderedQuantity(item, quantity, scoped);
             Money price = item.has("unitPrice") && !item.get("unitPrice").isNull()
                     ? money(item.get("unitPrice"), "unitPrice", scoped) : missing("unitPrice", scoped);
             if (price != null && price.amount().signum() == 0) {
@@ -196,7 +206,7 @@ public class ReturnRequestReader {
                         + "] is priced in " + currency + "; one return has one currency");
             }
             if (sku != null && quantity != null && price != null && price.isPositive()) {
-                items.add(new ReturnItem(sku, title, quantity, price));
+                items.add(new ReturnItem(sku, title, quantity, price, ordered));
             }
         }
         return items;
@@ -211,6 +221,24 @@ public class ReturnRequestReader {
         // canConvertToInt first: asInt() throws on 2^64 and more in Jackson 3
         if (!q.isIntegralNumber() || !q.canConvertToInt() || q.asInt() < 1 || q.asInt() > MAX_QUANTITY) {
             errors.add("quantity", "must be a whole number from 1 to " + MAX_QUANTITY + ", got " + abbreviate(q.toString()));
+            return null;
+        }
+        return q.asInt();
+    }
+
+    /** How many the buyer bought on this order line, when the marketplace says; never fewer than returned. */
+    private static Integer orderedQuantity(JsonNode item, Integer quantity, Errors errors) {
+        JsonNode q = item.get("orderedQuantity");
+        if (q == null || q.isNull()) {
+            return null;
+        }
+        if (!q.isIntegralNumber() || !q.canConvertToInt() || q.asInt() < 1 || q.asInt() > MAX_QUANTITY) {
+            errors.add("orderedQuantity", "must be a whole number from 1 to " + MAX_QUANTITY + ", got "
+                    + abbreviate(q.toString()));
+            return null;
+        }
+        if (quantity != null && q.asInt() < quantity) {
+            errors.add("orderedQuantity", "is " + q.asInt() + ", fewer than the quantity returned (" + quantity + ")");
             return null;
         }
         return q.asInt();

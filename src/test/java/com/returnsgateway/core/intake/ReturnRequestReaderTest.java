@@ -273,6 +273,27 @@ class ReturnRequestReaderTest {
     }
 
     @Test
+    void theSameSkuListedTwiceIsRefusedNamingTheSecond() {
+        ObjectNode node = parse(FULL);
+        item(node, 1).put("sku", "MUG-RED");
+
+        assertOnlyError(node, "items[1].sku",
+                "'MUG-RED' is also items[0]: list each order line once, with the quantity returned");
+    }
+
+    @Test
+    void theQuantityOrderedIsKeptWhenGivenAndMayNotBeBelowTheQuantityReturned() {
+        ObjectNode node = parse(FULL);
+        item(node, 0).put("orderedQuantity", 3);
+        ReturnItem mugs = reader.read(node).items().get(0);
+        assertThat(mugs.orderedQuantity()).isEqualTo(3);
+        assertThat(mugs.linePaid()).isEqualTo(Money.of("36.00", "USD"));
+
+        item(node, 0).put("orderedQuantity", 1);
+        assertOnlyError(node, "items[0].orderedQuantity", "is 1, fewer than the quantity returned (2)");
+    }
+
+    @Test
     void aMissingQuantityIsRequired() {
         ObjectNode node = parse(FULL);
         item(node, 0).remove("quantity");
