@@ -74,8 +74,16 @@ public record GatewayProperties(
      * @param initialDelay the first poll (of generic marketplaces and Amazon accounts) this long after start-up
      * @param maxPageSize  a larger marketplace page is quarantined unread
      */
+    /**
+     * @param apiReviewAbove per currency: a return pushed through {@code POST /api/returns} whose items are worth more
+     *                       waits in manual review until an operator confirms it; a currency not listed has no limit
+     */
     public record Intake(@DefaultValue("10s") Duration pollInterval, @DefaultValue("100") int maxPagesPerPoll,
-                         @DefaultValue("1s") Duration initialDelay, @DefaultValue("4MB") DataSize maxPageSize) {
+                         @DefaultValue("1s") Duration initialDelay, @DefaultValue("4MB") DataSize maxPageSize,
+                         Map<String, BigDecimal> apiReviewAbove) {
+        public Intake {
+            apiReviewAbove = apiReviewAbove == null ? Map.of() : Map.copyOf(apiReviewAbove);
+        }
     }
 
     public record Retry(@DefaultValue("5") int maxAttempts, @DefaultValue("5s") Duration initialDelay,

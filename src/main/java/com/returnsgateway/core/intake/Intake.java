@@ -2,8 +2,11 @@ package com.returnsgateway.core.intake;
 
 import com.returnsgateway.core.cases.CaseRepository;
 import com.returnsgateway.core.cases.CaseRepository.InsertResult;
+import com.returnsgateway.core.cases.Cases;
+import com.returnsgateway.core.config.GatewayProperties;
 import com.returnsgateway.core.model.ReturnRequest;
 import com.returnsgateway.core.model.TimelineEvent;
+import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,15 +28,19 @@ public class Intake {
     private final CaseRepository cases;
     private final Quarantine quarantine;
     private final ReturnRequestDiff diff;
+    private final Cases lifecycle;
+    private final GatewayProperties properties;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     public Intake(ReturnRequestReader reader, CaseRepository cases, Quarantine quarantine, ReturnRequestDiff diff,
-                  Clock clock) {
+                  Cases lifecycle, GatewayProperties properties, Clock clock) {
         this.reader = reader;
         this.cases = cases;
         this.quarantine = quarantine;
         this.diff = diff;
+        this.lifecycle = lifecycle;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -45,12 +52,21 @@ public class Intake {
 
     /**
      * For {@code POST /api/returns}: as {@link #accept}, and a known return posted with another body is refused
-     * naming the fields that differ (the sender meant another return, or changed one already being worked on).
+     * naming the fields that differ (the sender meant another return, or changed one already being worked on). A
+     * new return worth more than {@code gateway.intake.api-review-above.<currency>} waits for an operator: a stolen
+     * API credential must not be enough to pay out large refunds.
      */
     @Transactional
     public InsertResult submit(JsonNode returnObject, String source) {
         ReturnRequest request = reader.read(returnObject);
         InsertResult result = open(request, source);
+        BigDecimal limit = properties.intake().apiReviewAbove().get(request.currency());
+        if (result.created() && limit != null && request.itemsValue().amount().compareTo(limit) > 0) {
+            lifecycle.sendToManualReview(result.caseId(), "Pushed through POST /api/returns with items worth "
+                    + request.itemsValue() + ", above gateway.intake.api-review-above." + request.currency() + " ("
+                    + limit.toPlainString() + "): nothing is refunded until an operator confirms with POST /api/cases/"
+                    + result.caseId() + "/retry");
+        }
         if (!result.created()) {
             ReturnRequest first = cases.find(result.caseId()).orElseThrow().request();
             List<String> fields = diff.differences(first, request, returnObject.hasNonNull("requestedAt"));
