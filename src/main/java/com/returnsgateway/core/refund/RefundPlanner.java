@@ -27,18 +27,22 @@ public class RefundPlanner {
     private final Cases cases;
     private final RefundRepository refunds;
     private final RefundCalculator calculator;
+    private final RefundLedger ledger;
     private final Clock clock;
 
-    public RefundPlanner(Cases cases, RefundRepository refunds, RefundCalculator calculator, Clock clock) {
+    public RefundPlanner(Cases cases, RefundRepository refunds, RefundCalculator calculator, RefundLedger ledger,
+                         Clock clock) {
         this.cases = cases;
         this.refunds = refunds;
         this.calculator = calculator;
+        this.ledger = ledger;
         this.clock = clock;
     }
 
     /**
      * The returned parcel arrived (an operator, the back office or the marketplace says so): the pending refund goes
-     * out. A parcel that came back undelivered is refunded in full; a buyer's return as the buyer asked.
+     * out. A parcel that came back undelivered is refunded in full; a buyer's return as the buyer asked. A refund the
+     * ledger refuses leaves the case in manual review (null).
      */
     @Transactional
     public RefundInstruction returnReceived(String caseId, String actor) {
@@ -50,7 +54,12 @@ public class RefundPlanner {
         cases.record(caseId, actor, "RETURN_RECEIVED", "Returned parcel received", null);
         boolean undelivered = returnCase.shipmentState() == ShipmentState.DELIVERY_FAILED
                 || returnCase.shipmentState() == ShipmentState.RETURNING_TO_SENDER;
-        return plan(caseId, undelivered ? RefundReason.RETURNED_TO_SENDER : RefundReason.RETURN_RECEIVED);
+        try {
+            return plan(caseId, undelivered ? RefundReason.RETURNED_TO_SENDER : RefundReason.RETURN_RECEIVED);
+        } catch (RefundRefusedException e) {
+            cases.sendToManualReview(caseId, e.getMessage());
+            return null;
+        }
     }
 
     /** A delivered parcel worth less than the threshold is refunded without asking for it back. */
@@ -58,11 +67,21 @@ public class RefundPlanner {
         return calculator.isReturnless(cases.get(caseId).request());
     }
 
+    /**
+     * Stores the refund (booked on the order's lines) or the reship, and moves the case to REFUND_PENDING. A refund
+     * that would give an order line back more than was paid is thrown as {@link RefundRefusedException}: nothing is
+     * stored, and the case error policy parks the case in manual review and tells operations.
+     */
     @Transactional
     public RefundInstruction plan(@Variable(CASE_ID) String caseId, RefundReason reason) {
         ReturnCase returnCase = cases.get(caseId);
         boolean reship = returnCase.request().resolution() == Resolution.REPLACE;
         RefundCalculator.Amount amount = calculator.amountFor(returnCase.request(), reason);
+        if (!reship && refunds.findByCase(caseId).isEmpty()) {
+            ledger.book(returnCase, amount.money()).ifPresent(why -> {
+                throw new RefundRefusedException(why);
+            });
+        }
         RefundInstruction instruction = refunds.insertIfAbsent(caseId,
                 IdempotencyKey.of(returnCase.marketplace(), returnCase.request().returnId(),
                         reship ? IdempotencyKey.Purpose.RESHIP : IdempotencyKey.Purpose.REFUND),
