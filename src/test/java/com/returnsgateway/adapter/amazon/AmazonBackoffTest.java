@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class AmazonBackoffTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T08:00:00Z"));
-    private final AmazonBackoff backoff = new AmazonBackoff(clock, Duration.ofSeconds(30), Duration.ofMinutes(15));
+    private final AmazonBackoff backoff = new AmazonBackoff(clock, Duration.ofSeconds(30), Duration.ofMinutes(15),
+            Duration.ofHours(1));
 
     @Test
     void refusedCredentialsAreTriedAgainAfterPausesThatDoubleUpToTheMaximum() {
@@ -46,5 +47,27 @@ class AmazonBackoffTest {
         backoff.failed("feed:amazon-us", new IllegalStateException("Amazon amazon-us: connection reset"));
         clock.advance(Duration.ofSeconds(30));
         assertThat(backoff.due("feed:amazon-us")).isTrue();
+    }
+
+    @Test
+    void aRetryAfterOfTwoDaysIsCappedAtTheMaximumRetryAfter() {
+        backoff.failed("feed:amazon-us", new SpApiException("createFeed answered HTTP 429", true,
+                Duration.ofDays(2), 429, "QuotaExceeded"));
+
+        clock.advance(Duration.ofHours(1).minusSeconds(1));
+        assertThat(backoff.due("feed:amazon-us")).isFalse();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(backoff.due("feed:amazon-us")).isTrue();
+    }
+
+    @Test
+    void amazonsRetryAfterIsHonouredBeyondTheBackoffMaximumUpToTheCap() {
+        backoff.failed("report:amazon-us", new SpApiException("getReport answered HTTP 429", true,
+                Duration.ofMinutes(40), 429, "QuotaExceeded"));
+
+        clock.advance(Duration.ofMinutes(39));
+        assertThat(backoff.due("report:amazon-us")).isFalse();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(backoff.due("report:amazon-us")).isTrue();
     }
 }
