@@ -50,24 +50,16 @@ class AmazonBackoffTest {
     }
 
     @Test
-    void aRetryAfterOfTwoDaysIsCappedAtTheMaximumRetryAfter() {
-        backoff.failed("feed:amazon-us", new SpApiException("createFeed answered HTTP 429", true,
-                Duration.ofDays(2), 429, "QuotaExceeded"));
-
-        clock.advance(Duration.ofHours(1).minusSeconds(1));
-        assertThat(backoff.due("feed:amazon-us")).isFalse();
-        clock.advance(Duration.ofSeconds(1));
-        assertThat(backoff.due("feed:amazon-us")).isTrue();
+    void amazonsRetryAfterIsHonouredBeyondTheBackoffMaximumButATwoDayOneIsCappedAtOneHour() {
+        assertRestsFor("report:amazon-us", Duration.ofMinutes(40), Duration.ofMinutes(40));
+        assertRestsFor("feed:amazon-us", Duration.ofDays(2), Duration.ofHours(1));
     }
 
-    @Test
-    void amazonsRetryAfterIsHonouredBeyondTheBackoffMaximumUpToTheCap() {
-        backoff.failed("report:amazon-us", new SpApiException("getReport answered HTTP 429", true,
-                Duration.ofMinutes(40), 429, "QuotaExceeded"));
-
-        clock.advance(Duration.ofMinutes(39));
-        assertThat(backoff.due("report:amazon-us")).isFalse();
-        clock.advance(Duration.ofMinutes(1));
-        assertThat(backoff.due("report:amazon-us")).isTrue();
+    private void assertRestsFor(String cycle, Duration retryAfter, Duration rest) {
+        backoff.failed(cycle, new SpApiException("answered HTTP 429", true, retryAfter, 429, "QuotaExceeded"));
+        clock.advance(rest.minusSeconds(1));
+        assertThat(backoff.due(cycle)).as("a second before %s", rest).isFalse();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(backoff.due(cycle)).as("after %s", rest).isTrue();
     }
 }
