@@ -42,10 +42,10 @@ import tools.jackson.databind.JsonNode;
  * The refund feed cycle of each Amazon account, a step per feed status. Queued refunds are batched into one
  * OrderAdjustment document (createFeed allows one feed per two minutes), which is stored before it is uploaded;
  * the feed's status says how far the submission got (BUILT, SUBMITTING, SUBMITTED), so after a crash the gateway
- * either submits it, finds out from Amazon's feed list whether the lost createFeed went through, or follows it.
- * A refund is in one feed at a time and only a cancelled feed's refunds are queued again: money goes once.
- * When the processing report arrives, each refund is marked accepted or rejected with Amazon's message and its case
- * wakes up.
+ * either submits it, asks Amazon's feed list whether the lost createFeed may have gone through (and submits it again
+ * only when it cannot have), or follows it. A refund is in one feed at a time and only a cancelled feed's refunds
+ * are queued again: money goes once. When a processing report that covers the feed arrives, each refund is marked
+ * accepted or rejected with Amazon's message and its case wakes up.
  */
 @Component
 public class AmazonRefundFeeds {
