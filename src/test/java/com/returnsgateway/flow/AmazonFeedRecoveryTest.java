@@ -48,7 +48,7 @@ class AmazonFeedRecoveryTest extends SandboxGatewayTest {
     }
 
     @Test
-    void aCreateFeedWhoseAnswerWasLostIsFoundInAmazonsFeedListAndNotSubmittedAgain() {
+    void aCreateFeedWhoseAnswerWasLostIsNotSubmittedAgainNorTakenForAFeedAmazonCannotSayIsOurs() {
         String orderId = queuedRefund("11.50");
         Exchange cycle = builtAndUploadedFeed();
         long row = cycle.getVariable("feedRow", Long.class);
@@ -59,12 +59,47 @@ class AmazonFeedRecoveryTest extends SandboxGatewayTest {
 
         feeds.reconcile(ACCOUNT, row, cycle);
 
-        assertThat(cycle.getVariable("feedStatus", String.class)).isEqualTo("SUBMITTED");
-        assertThat(feedId(row)).isEqualTo(createdAtAmazon);
-        JsonNode refunded = finish(cycle, row, orderId);
-        assertThat(timelineText(refunded)).contains("Amazon accepted the refund (feed " + createdAtAmazon);
+        // Amazon lists a feed the gateway does not know, but its list does not say which document it was made from
+        assertThat(cycle.getVariable("feedStatus", String.class)).isEqualTo("UNCERTAIN");
+        assertThat(cycle.getVariable("feedAlert", String.class)).contains("Amazon lists 1 feed(s) the gateway does"
+                + " not know (" + createdAtAmazon + ")", "Check in Seller Central");
+        JsonNode uncertain = caseWhere(Http.JSON.createObjectNode().put("orderId", orderId),
+                c -> "MANUAL_REVIEW".equals(c.get("status").asString()));
+        assertThat(uncertain.get("statusReason").asString()).contains("Could not tell whether Amazon received");
+        assertThat(adjustmentsFor(orderId)).as("sent to Amazon once").hasSize(1);
+    }
+
+    @Test
+    void aProcessingReportThatLeavesOutARefundSendsItToManualReviewAndAlertsOperations() {
+        String orderId = queuedRefund("9.75");
+        var leavingOut = sandbox.post("/sandbox/amazon/feeds/leave-out-of-report/" + orderId, Map.of());
+        assertThat(leavingOut.status()).as(leavingOut.text()).isEqualTo(200);
+
+        // ticks of the account's feed cycle, as its timer would run them: batch, upload, submit, getFeed, report
+        ObjectNode lookup = Http.JSON.createObjectNode().put("orderId", orderId);
+        JsonNode unverified = caseWhere(lookup, c -> {
+            tick();
+            return "MANUAL_REVIEW".equals(c.get("status").asString());
+        });
+
+        // Amazon took the adjustment, but its report accounts for none of the feed: "no error" is not "paid"
         assertThat(adjustmentsFor(orderId)).singleElement()
                 .satisfies(a -> assertThat(a.get("result").asString()).isEqualTo("ACCEPTED"));
+        assertThat(unverified.get("statusReason").asString()).contains("Not known whether Amazon paid the refund",
+                "REPORT_MISMATCH", "MessagesProcessed is 0 but 1 messages were sent", "check in Seller Central");
+        assertThat(mailsTo("ops@sandbox-seller.example")).anySatisfy(m -> {
+            assertThat(m.get("subject").asString()).contains("amazon-recovery",
+                    "Amazon refund feed report does not cover the feed");
+            assertThat(m.get("textBody").asString()).contains("MessagesProcessed is 0 but 1 messages were sent");
+        });
+        sandbox.delete("/sandbox/amazon/feeds/leave-out-of-report/" + orderId);
+    }
+
+    private void tick() {
+        Exchange exchange = new DefaultExchange(camel);
+        exchange.setVariable("account", ACCOUNT);
+        exchange.setVariable("cycle", "feed:" + ACCOUNT);
+        camel.createProducerTemplate().send("direct:amazon-refund-feed", exchange);
     }
 
     @Test
@@ -138,7 +173,7 @@ class AmazonFeedRecoveryTest extends SandboxGatewayTest {
             feeds.poll(ACCOUNT, row, cycle);
             return "DONE".equals(cycle.getVariable("feedProcessingStatus", String.class));
         });
-        feeds.applyProcessingReport(ACCOUNT, row, cycle.getVariable("resultFeedDocumentId", String.class));
+        feeds.applyProcessingReport(ACCOUNT, row, cycle.getVariable("resultFeedDocumentId", String.class), cycle);
         ObjectNode lookup = Http.JSON.createObjectNode().put("orderId", orderId);
         return caseWhere(lookup, c -> "REFUNDED".equals(c.get("status").asString()));
     }

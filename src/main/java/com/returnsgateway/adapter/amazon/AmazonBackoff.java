@@ -1,5 +1,6 @@
 package com.returnsgateway.adapter.amazon;
 
+import com.returnsgateway.core.config.GatewayProperties;
 import com.returnsgateway.core.remote.RemoteCallException;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * How long an account's report or feed cycle rests after a failed step: Amazon's Retry-After (or the time its rate
- * limit needs) when it gave one, else a pause doubling from the poll interval up to {@code max}. Refused credentials
+ * limit needs) when it gave one, capped at {@code gateway.retry.max-retry-after}, else a pause doubling from the poll
+ * interval up to {@code max}. Refused credentials
  * are thus tried every few minutes, not every poll, and each failure is logged once per pause. Kept in memory: a
  * restart tries at once, which is what an operator who just fixed the credentials wants.
  */
@@ -25,18 +27,20 @@ public class AmazonBackoff {
     private final Clock clock;
     private final Duration first;
     private final Duration max;
+    private final Duration maxRetryAfter;
     private final Map<String, Instant> restingUntil = new ConcurrentHashMap<>();
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
 
     @Autowired
-    public AmazonBackoff(Clock clock, AmazonConfiguration.AmazonApiProperties api) {
-        this(clock, api.pollInterval(), api.maxBackoff());
+    public AmazonBackoff(Clock clock, AmazonConfiguration.AmazonApiProperties api, GatewayProperties gateway) {
+        this(clock, api.pollInterval(), api.maxBackoff(), gateway.retry().maxRetryAfter());
     }
 
-    public AmazonBackoff(Clock clock, Duration first, Duration max) {
+    public AmazonBackoff(Clock clock, Duration first, Duration max, Duration maxRetryAfter) {
         this.clock = clock;
         this.first = first;
         this.max = max;
+        this.maxRetryAfter = maxRetryAfter;
     }
 
     /** True when the cycle ({@code report:amazon-us}, {@code feed:amazon-us}) may take its next step now. */
@@ -63,7 +67,8 @@ public class AmazonBackoff {
     private Duration pause(int count, Exception failure) {
         if (failure instanceof RemoteCallException remote && remote.retryAfter() != null
                 && !remote.retryAfter().isNegative() && !remote.retryAfter().isZero()) {
-            return remote.retryAfter().compareTo(max) > 0 ? max : remote.retryAfter();
+            // Amazon's own wait is honoured beyond max-backoff, but a remote cannot park the cycle past the cap
+            return remote.retryAfter().compareTo(maxRetryAfter) > 0 ? maxRetryAfter : remote.retryAfter();
         }
         Duration pause = first.multipliedBy(1L << Math.min(count - 1, 20));
         return pause.compareTo(max) > 0 ? max : pause;

@@ -123,6 +123,14 @@ public class AmazonFeedStore {
                 .update();
     }
 
+    /** The one feed Amazon lists that may be this one; recorded so that it counts as known, not as proof. */
+    public void suspected(long feedRow, String feedId) {
+        jdbc.sql("UPDATE amazon_feed SET feed_id = :feedId WHERE id = :id")
+                .param("feedId", feedId)
+                .param("id", feedRow)
+                .update();
+    }
+
     /** Amazon does not have it: the stored document is submitted again. */
     public void backToBuilt(long feedRow) {
         jdbc.sql("UPDATE amazon_feed SET status = 'BUILT' WHERE id = :id")

@@ -13,7 +13,9 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-/** In production, Amazon accounts must have their credentials and talk to Amazon over HTTPS. */
+/**
+ * In production, Amazon accounts must have their credentials and talk to Amazon over HTTPS, document URLs included.
+ */
 @Component
 public class AmazonProductionCheck implements ProductionCheck {
 
@@ -49,6 +51,11 @@ public class AmazonProductionCheck implements ProductionCheck {
                 }
             }
         });
+        // plain http for pre-signed document URLs is for the sandbox's simulator only
+        binder.bind("gateway.amazon-api.document-hosts", Bindable.listOf(String.class)).orElse(List.of()).stream()
+                .filter(host -> host.strip().toLowerCase(java.util.Locale.ROOT).startsWith("http://"))
+                .forEach(host -> problems.add("gateway.amazon-api.document-hosts allows plain http to " + host
+                        + ": Amazon's document URLs are https; remove it"));
         return problems;
     }
 }

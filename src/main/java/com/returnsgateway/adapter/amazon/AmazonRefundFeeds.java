@@ -42,16 +42,20 @@ import tools.jackson.databind.JsonNode;
  * The refund feed cycle of each Amazon account, a step per feed status. Queued refunds are batched into one
  * OrderAdjustment document (createFeed allows one feed per two minutes), which is stored before it is uploaded;
  * the feed's status says how far the submission got (BUILT, SUBMITTING, SUBMITTED), so after a crash the gateway
- * either submits it, finds out from Amazon's feed list whether the lost createFeed went through, or follows it.
- * A refund is in one feed at a time and only a cancelled feed's refunds are queued again: money goes once.
- * When the processing report arrives, each refund is marked accepted or rejected with Amazon's message and its case
- * wakes up.
+ * either submits it, asks Amazon's feed list whether the lost createFeed may have gone through (and submits it again
+ * only when it cannot have), or follows it. A refund is in one feed at a time and only a cancelled feed's refunds
+ * are queued again: money goes once. When a processing report that covers the feed arrives, each refund is marked
+ * accepted or rejected with Amazon's message and its case wakes up.
  */
 @Component
 public class AmazonRefundFeeds {
 
     static final String FEED_TYPE = "POST_PAYMENT_ADJUSTMENT_DATA";
     static final String CONTENT_TYPE = "text/xml; charset=UTF-8";
+    /** The result code of refunds whose feed's processing report did not account for every message sent. */
+    public static final String UNVERIFIED = "REPORT_MISMATCH";
+    /** The result code of refunds whose feed may or may not have reached Amazon (a lost createFeed answer). */
+    public static final String UNCERTAIN = "FEED_UNCERTAIN";
     private static final Duration LEASE = Duration.ofMinutes(2);
     private static final Logger log = LoggerFactory.getLogger(AmazonRefundFeeds.class);
 
@@ -201,10 +205,12 @@ public class AmazonRefundFeeds {
     }
 
     /**
-     * A createFeed whose answer was lost: Amazon's feed list since then tells. One feed there that the gateway does
-     * not know is this one; none, once {@code feed-list-delay} has passed since the attempt, means it was not created
-     * (the document is submitted again); several cannot be told apart, so the refunds go to operators rather than
-     * risk paying twice.
+     * A createFeed whose answer was lost: Amazon's feed list since then tells whether it may have gone through. A
+     * feed counts as this one only if it is known to have been made from this feed's document, and Amazon's feed list
+     * does not say which document a feed was made from (its Feed has no inputFeedDocumentId). So a feed there that
+     * the gateway does not know is never taken for this one: the refunds go to operators rather than risk adopting
+     * another feed's report or paying twice. None, once {@code feed-list-delay} has passed since the attempt, means
+     * it was not created, and the document is submitted again.
      */
     public void reconcile(@Variable(ACCOUNT) String account, @Variable(FEED_ROW) long feedRow,
                           Exchange exchange) {
@@ -226,12 +232,7 @@ public class AmazonRefundFeeds {
             // Amazon: with a nextToken, the other parameters must be left out
             page = next == null || next.isBlank() ? null : "/feeds/2021-06-30/feeds?nextToken=" + SpApiClient.encode(next);
         }
-        if (unknown.size() == 1) {
-            log.info("Amazon {}: the lost createFeed of row {} did reach Amazon as feed {}", account, feedRow,
-                    unknown.get(0));
-            store.submitted(feedRow, unknown.get(0));
-            exchange.setVariable(FEED_STATUS, "SUBMITTED");
-        } else if (unknown.isEmpty() && clock.instant().isBefore(attempted.plus(feedListDelay))) {
+        if (unknown.isEmpty() && clock.instant().isBefore(attempted.plus(feedListDelay))) {
             // a feed created a moment ago may not be listed yet: "none" is trusted only once the list has caught up
             log.info("Amazon {}: the lost createFeed of row {} is not in Amazon's feed list yet; asking again before"
                     + " submitting anything", account, feedRow);
@@ -241,11 +242,16 @@ public class AmazonRefundFeeds {
             store.backToBuilt(feedRow);
             exchange.setVariable(FEED_STATUS, "BUILT");
         } else {
-            String message = "Could not tell whether Amazon received refund feed row " + feedRow + ": its createFeed"
-                    + " answer was lost and Amazon lists " + unknown.size() + " feeds the gateway does not know ("
-                    + String.join(", ", unknown) + "). Check in Seller Central whether these refunds were paid"
-                    + " before retrying the cases.";
-            finishWithRejections(feedRow, "UNCERTAIN", message, null);
+            String message = "Could not tell whether Amazon received refund feed row " + feedRow + " (document "
+                    + feed.feedDocumentId() + "): its createFeed answer was lost and Amazon lists " + unknown.size()
+                    + " feed(s) the gateway does not know (" + String.join(", ", unknown) + "), and Amazon's feed"
+                    + " list does not say which document a feed was made from. Check in Seller Central whether these"
+                    + " refunds were paid before retrying the cases.";
+            if (unknown.size() == 1) {
+                // kept as this row's suspect, so it is not taken for unknown again by a later lost answer
+                store.suspected(feedRow, unknown.get(0));
+            }
+            finishWithRejections(feedRow, "UNCERTAIN", message, UNCERTAIN);
             exchange.setVariable(FEED_STATUS, "UNCERTAIN");
             exchange.setVariable(FEED_ALERT, message);
         }
@@ -262,25 +268,42 @@ public class AmazonRefundFeeds {
         exchange.setVariable(RESULT_FEED_DOCUMENT_ID, response.text("resultFeedDocumentId"));
     }
 
-    /** DONE: reads the processing report and marks each refund accepted or rejected; their cases wake up. */
+    /**
+     * DONE: reads the processing report and marks each refund accepted or rejected; their cases wake up. Only a report
+     * that accounts for every message sent is believed ({@link ProcessingReport#coverageProblem}); otherwise every
+     * refund of the feed goes to manual review naming the mismatch, and {@code feedAlert} is set for operations.
+     */
     public void applyProcessingReport(@Variable(ACCOUNT) String account, @Variable(FEED_ROW) long feedRow,
-                                      @Variable(RESULT_FEED_DOCUMENT_ID) String resultDocumentId) {
+                                      @Variable(RESULT_FEED_DOCUMENT_ID) String resultDocumentId,
+                                      Exchange exchange) {
         Feed feed = store.get(feedRow);
         ProcessingReport report = processingReport(account, resultDocumentId);
+        List<AmazonFeedStore.InFeed> refunds = store.refundsIn(feedRow);
+        Optional<String> mismatch = report.coverageProblem(refunds.stream().map(AmazonFeedStore.InFeed::messageId)
+                .toList());
+        if (mismatch.isPresent()) {
+            String message = "Amazon's processing report for refund feed " + feed.feedId() + " does not cover the "
+                    + refunds.size() + " refund(s) sent: " + mismatch.get() + ". Whether they were paid is not"
+                    + " known: check in Seller Central before retrying the cases.";
+            log.warn("Amazon {}: {}", account, message);
+            finishWithRejections(feedRow, "UNVERIFIED", message, UNVERIFIED);
+            exchange.setVariable(FEED_ALERT, message);
+            return;
+        }
         Map<String, String> woken = transaction.execute(status -> {
             int accepted = 0;
             int rejected = 0;
             Map<String, String> outcomes = new LinkedHashMap<>();
-            for (AmazonFeedStore.InFeed refund : store.refundsIn(feedRow)) {
+            for (AmazonFeedStore.InFeed refund : refunds) {
                 String where = "feed " + feed.feedId() + ", message " + refund.messageId();
-                ProcessingReport.Result error = report.errorsByMessageId().get(refund.messageId());
-                if (error == null && report.messagesProcessed() > 0) {
+                if (report.accepted(refund.messageId())) {
                     store.result(refund.caseId(), "ACCEPTED", null, null);
                     outcomes.put(refund.caseId(), "Amazon accepted the refund (" + where + ")");
                     accepted++;
                 } else {
-                    store.result(refund.caseId(), "REJECTED", error == null ? null : error.resultMessageCode(),
-                            error == null ? "Amazon processed none of the feed's messages" : error.description());
+                    ProcessingReport.Result error = report.errorsByMessageId().getOrDefault(refund.messageId(),
+                            report.errorsByMessageId().get(ProcessingReport.DOCUMENT));
+                    store.result(refund.caseId(), "REJECTED", error.resultMessageCode(), error.description());
                     outcomes.put(refund.caseId(), "Amazon rejected the refund (" + where + ")");
                     rejected++;
                 }

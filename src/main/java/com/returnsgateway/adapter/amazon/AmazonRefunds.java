@@ -71,7 +71,12 @@ public class AmazonRefunds implements MarketplacePort {
                     yield RefundAnswer.later("queued again for the next Amazon refund feed after a retry");
                 }
                 markReported(caseId);
-                throw RemoteCallException.permanent("Amazon rejected the refund in feed " + feedId(refund)
+                // a report that did not cover the feed, or a feed that may not have arrived, proves neither payment
+                // nor refusal: say so, not "rejected"
+                String lead = AmazonRefundFeeds.UNVERIFIED.equals(refund.resultCode())
+                        || AmazonRefundFeeds.UNCERTAIN.equals(refund.resultCode())
+                        ? "Not known whether Amazon paid the refund in feed " : "Amazon rejected the refund in feed ";
+                throw RemoteCallException.permanent(lead + feedId(refund)
                         + " (message " + refund.messageId() + ")"
                         + (refund.resultCode() == null ? "" : ", code " + refund.resultCode()) + ": "
                         + refund.resultMessage());

@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What happens when a step fails. Transient failures (I/O, 5xx, 429, SMTP, database connection) are tried again
- * later with exponential backoff and jitter, honouring Retry-After; the next attempt time is stored on the case, so
+ * later with exponential backoff and jitter, honouring Retry-After (capped at
+ * {@code gateway.retry.max-retry-after}); the next attempt time is stored on the case, so
  * it survives a restart. Permanent failures, and transient ones that ran out of attempts, put the case in manual
  * review with the reason, and set {@code notifyOperations}.
  */
@@ -95,7 +96,8 @@ public class CaseFailures {
         millis = Math.min(millis, retry.maxDelay().toMillis());
         millis = millis * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble());
         Duration backoff = Duration.ofMillis((long) millis);
-        Duration retryAfter = failure instanceof RemoteCallException remote ? remote.retryAfter() : null;
+        Duration retryAfter = retry.capRetryAfter(failure instanceof RemoteCallException remote
+                ? remote.retryAfter() : null);
         return retryAfter != null && retryAfter.compareTo(backoff) > 0 ? retryAfter : backoff;
     }
 

@@ -86,8 +86,18 @@ public record GatewayProperties(
         }
     }
 
+    /**
+     * @param maxRetryAfter a remote's Retry-After is honoured up to this; a larger one counts as an attempt whose next
+     *                      try is this far off
+     */
     public record Retry(@DefaultValue("5") int maxAttempts, @DefaultValue("5s") Duration initialDelay,
-                        @DefaultValue("2.0") double multiplier, @DefaultValue("10m") Duration maxDelay) {
+                        @DefaultValue("2.0") double multiplier, @DefaultValue("10m") Duration maxDelay,
+                        @DefaultValue("1h") Duration maxRetryAfter) {
+
+        /** A remote's Retry-After as honoured: at most {@code maxRetryAfter}, so a remote cannot park work for days. */
+        public Duration capRetryAfter(Duration retryAfter) {
+            return retryAfter != null && retryAfter.compareTo(maxRetryAfter) > 0 ? maxRetryAfter : retryAfter;
+        }
     }
 
     /** Returnless refund thresholds per currency: a delivered item worth less is not asked back. */

@@ -120,6 +120,25 @@ public class AmazonSimulatorController {
         return answer;
     }
 
+    /** Test hook: processing reports leave this order's messages out (a short report; the refunds still count). */
+    @PostMapping("/feeds/leave-out-of-report/{orderId}")
+    public ObjectNode leaveOutOfReports(@PathVariable("orderId") String orderId) {
+        feeds.leaveOutOfReports(orderId);
+        return orderAnswer(orderId, "leftOut", true);
+    }
+
+    @DeleteMapping("/feeds/leave-out-of-report/{orderId}")
+    public ObjectNode stopLeavingOut(@PathVariable("orderId") String orderId) {
+        return orderAnswer(orderId, "wasLeftOut", feeds.stopLeavingOut(orderId));
+    }
+
+    private static ObjectNode orderAnswer(String orderId, String field, boolean value) {
+        ObjectNode answer = AmazonJson.object();
+        answer.put("orderId", orderId);
+        answer.put(field, value);
+        return answer;
+    }
+
     @GetMapping("/reports")
     public ArrayNode reports() {
         return reports.list();

@@ -75,6 +75,8 @@ public class FeedsSimulator {
     private final Map<String, FeedDocument> documents = new LinkedHashMap<>();
     private final Map<String, Feed> feeds = new LinkedHashMap<>();
     private final Map<String, Rejection> rejections = new HashMap<>();
+    /** Orders whose messages the processing report leaves out (a short report, as the gateway must not trust). */
+    private final Set<String> leftOutOfReports = new HashSet<>();
 
     @Autowired
     public FeedsSimulator(SimulatedOrderBook orders, SimulatedSellers sellers, AmazonSimulatorProperties properties,
@@ -245,12 +247,14 @@ public class FeedsSimulator {
                 Outcome outcome = judge(caller.sellerId(), m, seen);
                 outcomes.add(outcome);
             }
-            List<ProcessingReportXml.Result> errors = outcomes.stream().filter(o -> !o.accepted())
+            List<Outcome> reported = outcomes.stream()
+                    .filter(o -> !leftOutOfReports.contains(o.message().amazonOrderId())).toList();
+            List<ProcessingReportXml.Result> errors = reported.stream().filter(o -> !o.accepted())
                     .map(o -> new ProcessingReportXml.Result(o.message().messageId(), o.code(), o.description(),
                             o.message().amazonOrderId()))
                     .toList();
-            report = ProcessingReportXml.render(caller.sellerId(), feedId, outcomes.size(),
-                    outcomes.size() - errors.size(), errors);
+            report = ProcessingReportXml.render(caller.sellerId(), feedId, reported.size(),
+                    reported.size() - errors.size(), errors);
         } catch (PaymentAdjustmentFeed.FatalFeed e) {
             fatal = e.getMessage();
             report = ProcessingReportXml.render(caller.sellerId(), feedId, 0, 0,
@@ -448,6 +452,15 @@ public class FeedsSimulator {
         return rejections.remove(orderId) != null;
     }
 
+    /** The processing reports of feeds created from now on leave out this order's messages (judged all the same). */
+    public synchronized void leaveOutOfReports(String orderId) {
+        leftOutOfReports.add(orderId);
+    }
+
+    public synchronized boolean stopLeavingOut(String orderId) {
+        return leftOutOfReports.remove(orderId);
+    }
+
     /** Inspection: every feed received with its parsed adjustments and what became of each. */
     public synchronized ArrayNode inspect(String sellerId, String orderId) {
         ArrayNode list = AmazonJson.array();
@@ -517,6 +530,7 @@ public class FeedsSimulator {
         documents.clear();
         feeds.clear();
         rejections.clear();
+        leftOutOfReports.clear();
     }
 
     private Instant now() {

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class AmazonBackoffTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T08:00:00Z"));
-    private final AmazonBackoff backoff = new AmazonBackoff(clock, Duration.ofSeconds(30), Duration.ofMinutes(15));
+    private final AmazonBackoff backoff = new AmazonBackoff(clock, Duration.ofSeconds(30), Duration.ofMinutes(15),
+            Duration.ofHours(1));
 
     @Test
     void refusedCredentialsAreTriedAgainAfterPausesThatDoubleUpToTheMaximum() {
@@ -46,5 +47,19 @@ class AmazonBackoffTest {
         backoff.failed("feed:amazon-us", new IllegalStateException("Amazon amazon-us: connection reset"));
         clock.advance(Duration.ofSeconds(30));
         assertThat(backoff.due("feed:amazon-us")).isTrue();
+    }
+
+    @Test
+    void amazonsRetryAfterIsHonouredBeyondTheBackoffMaximumButATwoDayOneIsCappedAtOneHour() {
+        assertRestsFor("report:amazon-us", Duration.ofMinutes(40), Duration.ofMinutes(40));
+        assertRestsFor("feed:amazon-us", Duration.ofDays(2), Duration.ofHours(1));
+    }
+
+    private void assertRestsFor(String cycle, Duration retryAfter, Duration rest) {
+        backoff.failed(cycle, new SpApiException("answered HTTP 429", true, retryAfter, 429, "QuotaExceeded"));
+        clock.advance(rest.minusSeconds(1));
+        assertThat(backoff.due(cycle)).as("a second before %s", rest).isFalse();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(backoff.due(cycle)).as("after %s", rest).isTrue();
     }
 }

@@ -30,6 +30,15 @@ class AmazonProductionCheckTest {
     }
 
     @Test
+    void plainHttpForDocumentUrlsIsRefused() {
+        prod.withPropertyValues("gateway.api.password=Xq7-long-random-secret", "sandbox.simulators.enabled=false",
+                        "gateway.amazon-api.document-hosts[0]=*.amazonaws.com",
+                        "gateway.amazon-api.document-hosts[1]=http://localhost:8080")
+                .run(context -> assertThat(context).getFailure().hasMessageContaining(
+                        "gateway.amazon-api.document-hosts allows plain http to http://localhost:8080"));
+    }
+
+    @Test
     void aCompleteAmazonAccountStarts() {
         prod.withPropertyValues("gateway.api.password=Xq7-long-random-secret", "sandbox.simulators.enabled=false",
                         "gateway.marketplaces.amazon-us.type=amazon",

@@ -2,11 +2,13 @@ package com.returnsgateway.core.cases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.returnsgateway.core.config.TestGatewayProperties;
 import com.returnsgateway.core.remote.RemoteCallException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -84,5 +86,15 @@ class CaseFailuresTest {
     @Test
     void anUnknownFailureIsPermanent() {
         assertThat(CaseFailures.isTransient(null)).isFalse();
+    }
+
+    @Test
+    void aRetryAfterOfTwoDaysCountsAsAnAttemptAtTheCap() {
+        CaseFailures failures = new CaseFailures(null, null, null, TestGatewayProperties.standard(), Clock.systemUTC());
+
+        assertThat(failures.delay(1, RemoteCallException.transientFailure("marketplace answered HTTP 429",
+                Duration.ofDays(2)))).isEqualTo(Duration.ofHours(1));
+        assertThat(failures.delay(1, RemoteCallException.transientFailure("marketplace answered HTTP 429",
+                Duration.ofMinutes(20)))).as("below the cap, honoured").isEqualTo(Duration.ofMinutes(20));
     }
 }

@@ -1,6 +1,5 @@
 package com.returnsgateway.adapter.amazon.api;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -13,8 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.zip.GZIPInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -23,9 +22,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Calls the Selling Partner API for one seller account: a Login with Amazon access token in
- * {@code x-amz-access-token}, a token bucket per operation at Amazon's documented rate so the gateway does not outrun
- * Amazon, and a few backed-off retries when Amazon answers 429 anyway. Other failures are thrown as
- * {@link SpApiException}: transient (I/O, 5xx, throttled) or permanent (4xx), with Amazon's error message.
+ * {@code x-amz-access-token}, and a token bucket per operation at Amazon's documented rate so the gateway does not
+ * outrun Amazon. No thread sleeps for Amazon: a 429 holds the bucket and ends the call as a transient
+ * {@link SpApiException} carrying the wait (Amazon's Retry-After, capped, or the time the bucket needs), and so does a
+ * call whose bucket would make it wait longer than {@code maxRateWait} (well under a second); the caller's cycle rests
+ * that long. Other failures are thrown as {@link SpApiException} too: transient (I/O, 5xx) or permanent (4xx), with
+ * Amazon's error message. Pre-signed document URLs are followed only to {@link DocumentHosts}, and documents are read
+ * within {@link DocumentLimits}.
  */
 public class SpApiClient {
 
@@ -41,19 +44,28 @@ public class SpApiClient {
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
     /**
-     * @param maxRateWait   the longest a call waits for its bucket to refill before giving up for now (transient)
-     * @param throttledRetries how often a 429 is retried in place, after {@code throttledBackoff} growing x2
-     * @param rates         operation name to rate-per-second overrides (for a sandbox or a changed usage plan)
+     * @param maxRateWait      the longest a call waits in place for its bucket to refill (under a second), else it
+     *                         ends as a transient failure carrying the wait
+     * @param throttledBackoff the least wait after a 429 that names no Retry-After
+     * @param maxRetryAfter    Amazon's Retry-After is believed up to this
+     * @param rates            operation name to rate-per-second overrides (for a sandbox or a changed usage plan)
      */
-    public record Settings(Duration timeout, Duration maxRateWait, int throttledRetries, Duration throttledBackoff,
-                           Map<String, Double> rates) {
+    public record Settings(Duration timeout, Duration maxRateWait, Duration throttledBackoff, Duration maxRetryAfter,
+                           Map<String, Double> rates, DocumentHosts documentHosts, DocumentLimits documentLimits) {
 
         public Settings {
             rates = rates == null ? Map.of() : Map.copyOf(rates);
+            if (maxRateWait.compareTo(MAX_IN_PLACE_WAIT) >= 0) {
+                throw new IllegalArgumentException("gateway.amazon-api.max-rate-wait is " + maxRateWait + ": a worker"
+                        + " waits in place for a rate limit only briefly; set it below " + MAX_IN_PLACE_WAIT);
+            }
         }
     }
 
-    /** Waits; a seam so tests of the backoff need not wait. */
+    /** A rate-limit wait this long or longer is never slept out in place; the cycle rests instead. */
+    static final Duration MAX_IN_PLACE_WAIT = Duration.ofSeconds(1);
+
+    /** Waits briefly (a rate-limit wait under {@code maxRateWait}); a seam so tests need not wait. */
     @FunctionalInterface
     public interface Sleeper {
         void sleep(Duration duration) throws InterruptedException;
@@ -104,7 +116,7 @@ public class SpApiClient {
 
     /**
      * A report or feed result document: asks for it ({@code operation} on {@code path} answers its pre-signed URL and
-     * compression), downloads it at once, before the URL expires, and unpacks it when it is GZIP.
+     * compression), downloads it at once, before the URL expires, and unpacks it when it is GZIP, within the limits.
      */
     public byte[] document(String account, SpApiOperation operation, String path, String what) {
         Response document = get(account, operation, path);
@@ -113,36 +125,41 @@ public class SpApiClient {
             throw new SpApiException("Amazon " + account + ": the " + what + " has no url", true, null,
                     document.status(), null);
         }
-        byte[] bytes = download(account, url, what);
-        boolean gzip = "GZIP".equalsIgnoreCase(document.text("compressionAlgorithm"))
-                || bytes.length > 1 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b;
-        if (!gzip) {
-            return bytes;
-        }
-        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-            return in.readAllBytes();
+        URI checked = settings.documentHosts().check(account, url, what);
+        HttpRequest request = HttpRequest.newBuilder(checked).timeout(settings.timeout()).GET().build();
+        HttpResponse<InputStream> response = send(account, request, HttpResponse.BodyHandlers.ofInputStream(), what);
+        try (InputStream body = response.body()) {
+            if (response.statusCode() != 200) {
+                boolean expired = response.statusCode() == 403;
+                throw new SpApiException("Amazon " + account + ": downloading the " + what + " failed with HTTP "
+                        + response.statusCode() + (expired ? " (the pre-signed URL expired or was refused; a new one"
+                        + " is asked for next time)" : ""), true, null, response.statusCode(), null);
+            }
+            long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+            if (declared > settings.documentLimits().maxBytes()) {
+                throw tooLarge(account, what, "it is " + declared + " bytes, more than "
+                        + settings.documentLimits().maxBytes() + " (gateway.amazon-api.max-document-size)");
+            }
+            return settings.documentLimits().read(body,
+                    "GZIP".equalsIgnoreCase(document.text("compressionAlgorithm")));
+        } catch (DocumentLimits.TooLargeException e) {
+            throw tooLarge(account, what, e.getMessage());
         } catch (IOException e) {
-            throw new SpApiException("Amazon " + account + ": the " + what + " could not be unpacked: "
-                    + e.getMessage(), true, null, 200, null);
+            throw new SpApiException("Amazon " + account + ": the " + what + " could not be read: " + e.getMessage(),
+                    true, null, 200, null);
         }
     }
 
-    /** Downloads a pre-signed document URL (no SP-API credentials: the URL carries its own signature). */
-    private byte[] download(String account, String url, String what) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(settings.timeout()).GET().build();
-        HttpResponse<byte[]> response = send(account, request, HttpResponse.BodyHandlers.ofByteArray(), what);
-        if (response.statusCode() != 200) {
-            boolean expired = response.statusCode() == 403;
-            throw new SpApiException("Amazon " + account + ": downloading the " + what + " failed with HTTP "
-                    + response.statusCode() + (expired ? " (the pre-signed URL expired or was refused; a new one is"
-                    + " asked for next time)" : ""), true, null, response.statusCode(), null);
-        }
-        return response.body();
+    private static SpApiException tooLarge(String account, String what, String why) {
+        // the same document is as large next time: permanent, and the read stopped at the limit
+        return new SpApiException("Amazon " + account + ": the " + what + " was not read: " + why, false, null, 200,
+                "DocumentTooLarge");
     }
 
     /** Uploads a document to a pre-signed URL with PUT. */
     public void upload(String account, String url, String contentType, byte[] body, String what) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(settings.timeout())
+        URI checked = settings.documentHosts().check(account, url, what);
+        HttpRequest request = HttpRequest.newBuilder(checked).timeout(settings.timeout())
                 .header("Content-Type", contentType)
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         HttpResponse<String> response = send(account, request, HttpResponse.BodyHandlers.ofString(), what);
@@ -155,9 +172,8 @@ public class SpApiClient {
     private Response call(String account, SpApiOperation operation, String method, String path, String body,
                           String restrictedDataToken) {
         AmazonAccount amazon = accounts.get(account);
-        Duration backoff = settings.throttledBackoff();
         boolean tokenRenewed = false;
-        for (int attempt = 0; ; attempt++) {
+        while (true) {
             takeToken(account, operation);
             String token = restrictedDataToken != null ? restrictedDataToken : lwa.accessToken(account, amazon);
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(amazon.apiUrl(path)))
@@ -182,17 +198,10 @@ public class SpApiClient {
             String message = "Amazon " + account + " " + operation.operationName() + " answered HTTP " + status
                     + errorText(parsed);
             if (status == 429) {
-                bucket(account, operation).drain();
-                if (attempt < settings.throttledRetries()) {
-                    Duration wait = retryAfter(response).orElse(backoff);
-                    log.info("Amazon {} {} throttled (429); retrying in {} ms", account, operation.operationName(),
-                            wait.toMillis());
-                    pause(wait);
-                    backoff = backoff.multipliedBy(2);
-                    continue;
-                }
-                throw new SpApiException(message + "; still throttled after " + (attempt + 1) + " tries", true,
-                        backoff, status, code);
+                // Amazon's bucket is empty: ours is held too, and the caller rests instead of a thread sleeping here
+                Duration wait = throttledWait(response, bucket(account, operation));
+                throw new SpApiException(message + "; throttled, tried again in " + Math.max(1, wait.toSeconds())
+                        + " s", true, wait, status, code);
             }
             if (status == 403 && restrictedDataToken == null && !tokenRenewed && mentionsExpiredToken(parsed)) {
                 lwa.forget(account);
@@ -265,12 +274,23 @@ public class SpApiClient {
         }
     }
 
-    private static java.util.Optional<Duration> retryAfter(HttpResponse<?> response) {
+    /**
+     * How long after a 429 the operation is not called again, and its bucket held that long: Amazon's Retry-After
+     * capped at {@code maxRetryAfter}, else the time the emptied bucket needs for a token, at least the backoff.
+     */
+    private Duration throttledWait(HttpResponse<?> response, TokenBucket bucket) {
+        Duration wait = retryAfter(response).map(after -> after.compareTo(settings.maxRetryAfter()) > 0
+                ? settings.maxRetryAfter() : after).orElse(settings.throttledBackoff());
+        return bucket.holdFor(wait);
+    }
+
+    private static Optional<Duration> retryAfter(HttpResponse<?> response) {
         return response.headers().firstValue("Retry-After").flatMap(value -> {
             try {
-                return java.util.Optional.of(Duration.ofSeconds(Long.parseLong(value.strip())));
+                long seconds = Long.parseLong(value.strip());
+                return seconds > 0 ? Optional.of(Duration.ofSeconds(seconds)) : Optional.empty();
             } catch (NumberFormatException e) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
         });
     }

@@ -16,6 +16,7 @@ public final class TokenBucket {
     private final Clock clock;
     private double tokens;
     private Instant refilledAt;
+    private Instant heldUntil;
 
     public TokenBucket(double rate, int burst, Clock clock) {
         if (rate <= 0 || burst < 1) {
@@ -30,6 +31,10 @@ public final class TokenBucket {
 
     /** Takes a token if one is there; otherwise returns how long until one is, and takes nothing. */
     public synchronized Duration tryTake() {
+        Duration held = held();
+        if (!held.isZero()) {
+            return held;
+        }
         refill();
         if (tokens >= 1) {
             tokens -= 1;
@@ -40,6 +45,9 @@ public final class TokenBucket {
 
     /** True when a token is there now; takes nothing (to decide whether to start work that needs one). */
     public synchronized boolean hasToken() {
+        if (!held().isZero()) {
+            return false;
+        }
         refill();
         return tokens >= 1;
     }
@@ -50,9 +58,26 @@ public final class TokenBucket {
         tokens = 0;
     }
 
+    /**
+     * Amazon answered 429 and said (or the caller decided) to wait {@code atLeast}: the bucket is empty and gives no
+     * token before then. Returns how long it is held: {@code atLeast}, or the time a token takes when that is longer.
+     */
+    public synchronized Duration holdFor(Duration atLeast) {
+        drain();
+        Duration refill = untilNextToken();
+        Duration hold = atLeast.compareTo(refill) > 0 ? atLeast : refill;
+        heldUntil = clock.instant().plus(hold);
+        return hold;
+    }
+
     public synchronized double available() {
         refill();
         return tokens;
+    }
+
+    private Duration held() {
+        Instant now = clock.instant();
+        return heldUntil == null || !now.isBefore(heldUntil) ? Duration.ZERO : Duration.between(now, heldUntil);
     }
 
     private Duration untilNextToken() {

@@ -3,10 +3,14 @@ package com.returnsgateway.adapter.amazon.format;
 import com.returnsgateway.core.xml.SafeXml;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -87,6 +91,43 @@ public record ProcessingReport(String documentTransactionId, String statusCode, 
     public boolean accepted(int messageId) {
         Map<Integer, Result> errors = errorsByMessageId();
         return !errors.containsKey(messageId) && !errors.containsKey(DOCUMENT);
+    }
+
+    /**
+     * Why this report does not account for exactly the messages sent, or empty when it does: Amazon processed as many
+     * messages as were sent, MessagesSuccessful and MessagesWithError add up to MessagesProcessed (a message with only
+     * warnings counts as successful, so MessagesWithWarning is at most MessagesProcessed), every error names a message
+     * that was sent, and as many messages have an error as MessagesWithError says. Only then does "no error for this
+     * message" mean Amazon took it; a short or inconsistent report proves nothing about the messages it leaves out.
+     */
+    public Optional<String> coverageProblem(Collection<Integer> sent) {
+        Set<Integer> sentIds = new TreeSet<>(sent);
+        if (messagesProcessed != sentIds.size()) {
+            return Optional.of("MessagesProcessed is " + messagesProcessed + " but " + sentIds.size()
+                    + " messages were sent");
+        }
+        if (messagesSuccessful + messagesWithError != messagesProcessed) {
+            return Optional.of("MessagesSuccessful " + messagesSuccessful + " + MessagesWithError " + messagesWithError
+                    + " do not add up to MessagesProcessed " + messagesProcessed);
+        }
+        if (messagesWithWarning > messagesProcessed) {
+            return Optional.of("MessagesWithWarning " + messagesWithWarning + " is more than MessagesProcessed "
+                    + messagesProcessed);
+        }
+        Set<Integer> withError = new TreeSet<>(errorsByMessageId().keySet());
+        if (withError.contains(DOCUMENT)) {
+            return Optional.empty(); // an error about the whole document rejects every message
+        }
+        Set<Integer> unknown = new TreeSet<>(withError);
+        unknown.removeAll(sentIds);
+        if (!unknown.isEmpty()) {
+            return Optional.of("errors name MessageID " + unknown + ", which were not sent");
+        }
+        if (withError.size() != messagesWithError) {
+            return Optional.of("MessagesWithError is " + messagesWithError + " but errors are listed for "
+                    + withError.size() + " messages " + withError);
+        }
+        return Optional.empty();
     }
 
     private static ProcessingReport read(Element envelope) {

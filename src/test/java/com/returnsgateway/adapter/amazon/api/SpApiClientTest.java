@@ -12,18 +12,24 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.returnsgateway.adapter.amazon.AmazonBackoff;
 import com.returnsgateway.testsupport.MutableClock;
 import com.returnsgateway.core.config.GatewayProperties;
 import com.returnsgateway.core.config.TestGatewayProperties;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,8 +59,10 @@ class SpApiClientTest {
         JsonMapper json = JsonMapper.builder().build();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         LwaTokens lwa = new LwaTokens(http, json, clock, Duration.ofSeconds(5));
-        client = new SpApiClient(new AmazonAccounts(properties, Map.of("amazon-us", account)), lwa, http, json, clock, new SpApiClient.Settings(Duration.ofSeconds(5),
-                Duration.ofSeconds(5), 3, Duration.ofSeconds(1), Map.of()), wait -> {
+        client = new SpApiClient(new AmazonAccounts(properties, Map.of("amazon-us", account)), lwa, http, json, clock,
+                new SpApiClient.Settings(Duration.ofSeconds(5), Duration.ofMillis(200), Duration.ofSeconds(1),
+                        Duration.ofHours(1), Map.of(), new DocumentHosts(List.of("*.amazonaws.com",
+                        amazon.baseUrl())), new DocumentLimits(64 * 1024, 256 * 1024)), wait -> {
                     pauses.add(wait);
                     clock.advance(wait); // waiting takes time: the buckets refill meanwhile
                 });
@@ -86,7 +94,7 @@ class SpApiClientTest {
     }
 
     @Test
-    void a429IsRetriedAfterABackoffAndTheAnswerThatFollowsIsReturned() {
+    void a429EndsTheCallCarryingTheWaitAndNothingIsSentBeforeItIsOver() {
         amazon.stubFor(post("/sp/feeds/2021-06-30/documents").inScenario("throttled")
                 .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("once")
                 .willReturn(aResponse().withStatus(429).withHeader("Content-Type", "application/json").withBody("""
@@ -99,17 +107,40 @@ class SpApiClientTest {
                 .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
                         .withBody("{\"feedDocumentId\":\"amzn1.tortuga.4.na.1\",\"url\":\"https://s3/x\"}")));
 
+        // no Retry-After: the emptied bucket (0.5/s) needs 2 s, longer than the 1 s backoff
+        assertThat(createFeedDocumentFails()).isEqualTo(Duration.ofSeconds(2));
+        // called again at once: refused here, Amazon is not asked (no hammering after a 429)
+        assertThat(createFeedDocumentFails()).isEqualTo(Duration.ofSeconds(2));
+        amazon.verify(1, postRequestedFor(urlEqualTo("/sp/feeds/2021-06-30/documents")));
+
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(createFeedDocumentFails()).as("Amazon's Retry-After").isEqualTo(Duration.ofSeconds(7));
+        clock.advance(Duration.ofSeconds(6));
+        assertThat(createFeedDocumentFails()).isEqualTo(Duration.ofSeconds(1));
+        amazon.verify(2, postRequestedFor(urlEqualTo("/sp/feeds/2021-06-30/documents")));
+
+        clock.advance(Duration.ofSeconds(1));
         SpApiClient.Response response = client.post("amazon-us", SpApiOperation.CREATE_FEED_DOCUMENT,
                 "/feeds/2021-06-30/documents", Map.of("contentType", "text/xml; charset=UTF-8"));
-
         assertThat(response.text("feedDocumentId")).isEqualTo("amzn1.tortuga.4.na.1");
-        // the backoff of 1 s, then Amazon's Retry-After of 7 s; then the emptied bucket (0.5/s) has refilled
-        assertThat(pauses).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(7));
-        amazon.verify(3, postRequestedFor(urlEqualTo("/sp/feeds/2021-06-30/documents")));
+        assertThat(pauses).as("no thread slept for Amazon").isEmpty();
+    }
+
+    /** createFeedDocument, which must fail as throttled; returns the wait it carries. */
+    private Duration createFeedDocumentFails() {
+        try {
+            client.post("amazon-us", SpApiOperation.CREATE_FEED_DOCUMENT, "/feeds/2021-06-30/documents",
+                    Map.of("contentType", "text/xml; charset=UTF-8"));
+        } catch (SpApiException e) {
+            assertThat(e.isTransient()).isTrue();
+            assertThat(e.status()).isEqualTo(429);
+            return e.retryAfter();
+        }
+        throw new AssertionError("createFeedDocument went through");
     }
 
     @Test
-    void throttledTooOftenIsATransientFailureNamingTheOperation() {
+    void aThrottledCallIsATransientFailureNamingTheOperationAndSentOnce() {
         amazon.stubFor(get(urlPathEqualTo("/sp/reports/2021-06-30/reports/9")).willReturn(aResponse().withStatus(429)
                 .withHeader("Content-Type", "application/json").withBody("""
                         {"errors":[{"code":"QuotaExceeded","message":"You exceeded your quota for the requested resource."}]}""")));
@@ -118,22 +149,60 @@ class SpApiClientTest {
                 .isInstanceOfSatisfying(SpApiException.class, e -> {
                     assertThat(e.isTransient()).isTrue();
                     assertThat(e.status()).isEqualTo(429);
-                    assertThat(e.getMessage()).contains("getReport", "QuotaExceeded", "still throttled after 4 tries");
+                    assertThat(e.getMessage()).contains("getReport", "QuotaExceeded", "throttled, tried again in 1 s");
                 });
-        amazon.verify(4, getRequestedFor(urlPathEqualTo("/sp/reports/2021-06-30/reports/9")));
+        amazon.verify(1, getRequestedFor(urlPathEqualTo("/sp/reports/2021-06-30/reports/9")));
+        assertThat(pauses).isEmpty();
+    }
+
+    @Test
+    void a429WithRetryAfter120OnCreateFeedRestsTheFeedCycleThatLongWithNoThreadSleeping() {
+        amazon.stubFor(post("/sp/feeds/2021-06-30/feeds").willReturn(aResponse().withStatus(429)
+                .withHeader("Retry-After", "120")));
+        AmazonBackoff backoff = new AmazonBackoff(clock, Duration.ofSeconds(30), Duration.ofMinutes(15),
+                Duration.ofHours(1));
+
+        SpApiException throttled = catchThrowableOfType(SpApiException.class, () -> client.post("amazon-us",
+                SpApiOperation.CREATE_FEED, "/feeds/2021-06-30/feeds", Map.of("feedType",
+                        "POST_PAYMENT_ADJUSTMENT_DATA")));
+        backoff.failed("feed:amazon-us", throttled); // what the amazon-errors policy does with it
+
+        // Amazon's 120 s, or the half second more createFeed's own bucket (one token per 120.5 s) needs
+        assertThat(throttled.retryAfter()).isBetween(Duration.ofSeconds(120), Duration.ofSeconds(121));
+        assertThat(pauses).as("no thread slept for Amazon").isEmpty();
+        assertThat(client.canCallNow("amazon-us", SpApiOperation.CREATE_FEED)).isFalse();
+        clock.advance(Duration.ofSeconds(119));
+        assertThat(backoff.due("feed:amazon-us")).isFalse();
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(backoff.due("feed:amazon-us")).isTrue();
+        assertThat(client.canCallNow("amazon-us", SpApiOperation.CREATE_FEED)).isTrue();
+        amazon.verify(1, postRequestedFor(urlEqualTo("/sp/feeds/2021-06-30/feeds")));
+    }
+
+    @Test
+    void aRetryAfterOfTwoDaysIsCappedAtTheMaximum() {
+        amazon.stubFor(get(urlPathEqualTo("/sp/reports/2021-06-30/reports/2")).willReturn(aResponse().withStatus(429)
+                .withHeader("Retry-After", Long.toString(Duration.ofDays(2).toSeconds()))));
+
+        assertThatThrownBy(() -> client.get("amazon-us", SpApiOperation.GET_REPORT, "/reports/2021-06-30/reports/2"))
+                .isInstanceOfSatisfying(SpApiException.class, e -> assertThat(e.retryAfter())
+                        .isEqualTo(Duration.ofHours(1)));
+        clock.advance(Duration.ofHours(1));
+        assertThat(client.canCallNow("amazon-us", SpApiOperation.GET_REPORT)).isTrue();
     }
 
     @Test
     void afterA429OnCreateFeedTheNextTryWaitsForTheBucketInsteadOfHammering() {
         amazon.stubFor(post("/sp/feeds/2021-06-30/feeds").willReturn(aResponse().withStatus(429)));
 
-        // createFeed refills one token per 120 s: longer than max-rate-wait, so the feed is submitted at a later poll
+        // createFeed refills one token per 120 s: the call ends carrying that wait, and the feed waits for a later poll
         assertThatThrownBy(() -> client.post("amazon-us", SpApiOperation.CREATE_FEED, "/feeds/2021-06-30/feeds",
                 Map.of("feedType", "POST_PAYMENT_ADJUSTMENT_DATA")))
                 .isInstanceOfSatisfying(SpApiException.class, e -> {
                     assertThat(e.isTransient()).isTrue();
                     assertThat(e.status()).isEqualTo(429);
-                    assertThat(e.getMessage()).contains("createFeed", "allows the next call in");
+                    assertThat(e.retryAfter()).isBetween(Duration.ofSeconds(119), Duration.ofSeconds(121));
+                    assertThat(e.getMessage()).contains("createFeed", "tried again in");
                 });
         amazon.verify(1, postRequestedFor(urlEqualTo("/sp/feeds/2021-06-30/feeds")));
         assertThat(client.canCallNow("amazon-us", SpApiOperation.CREATE_FEED)).isFalse();
@@ -204,5 +273,85 @@ class SpApiClientTest {
                             + " 400, invalid_grant: The request has an invalid grant parameter : refresh_token); check"
                             + " its client-id, client-secret and refresh-token");
                 });
+    }
+
+    @Test
+    void aDocumentUrlToAnotherHostIsRefusedNamingTheHostAndNotFollowed() {
+        documentAt("https://attacker.example/report.gz");
+
+        assertThatThrownBy(this::readDocument).isInstanceOfSatisfying(SpApiException.class, e -> {
+            assertThat(e.isTransient()).isFalse();
+            assertThat(e.getMessage()).isEqualTo("Amazon amazon-us: the URL of the returns report document 7 leads to"
+                    + " https://attacker.example, which gateway.amazon-api.document-hosts [*.amazonaws.com, "
+                    + amazon.baseUrl() + "] does not allow (https to a listed host only); not followed");
+        });
+    }
+
+    @Test
+    void aDocumentUrlOverPlainHttpIsRefusedEvenToAmazonsHosts() {
+        documentAt("http://tortuga-prod-na.s3-external-1.amazonaws.com/report.gz");
+
+        assertThatThrownBy(this::readDocument).isInstanceOfSatisfying(SpApiException.class, e -> assertThat(
+                e.getMessage()).contains("leads to http://tortuga-prod-na.s3-external-1.amazonaws.com, which"));
+    }
+
+    @Test
+    void aGzipBombEndsAsAClearFailureAtTheUnpackedLimit() throws IOException {
+        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(bomb)) {
+            byte[] zeros = new byte[1024 * 1024];
+            for (int i = 0; i < 32; i++) {
+                gzip.write(zeros); // 32 MB of zeros pack into about 32 KB
+            }
+        }
+        amazon.stubFor(get("/s3/bomb.gz").willReturn(aResponse().withStatus(200).withBody(bomb.toByteArray())));
+        documentAt(amazon.baseUrl() + "/s3/bomb.gz");
+
+        assertThat(bomb.size()).as("small on the wire").isLessThan(64 * 1024);
+        assertThatThrownBy(this::readDocument).isInstanceOfSatisfying(SpApiException.class, e -> {
+            assertThat(e.isTransient()).isFalse();
+            assertThat(e.getMessage()).isEqualTo("Amazon amazon-us: the returns report document 7 was not read: it"
+                    + " unpacks to more than 262144 bytes (gateway.amazon-api.max-unpacked-document-size)");
+        });
+    }
+
+    @Test
+    void aDocumentLargerThanTheLimitIsNotRead() throws IOException {
+        byte[] noise = new byte[100 * 1024];
+        new java.util.Random(7).nextBytes(noise);
+        ByteArrayOutputStream packed = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(packed)) {
+            gzip.write(noise); // does not pack: over 64 KB on the wire
+        }
+        amazon.stubFor(get("/s3/big.gz").willReturn(aResponse().withStatus(200).withBody(packed.toByteArray())));
+        documentAt(amazon.baseUrl() + "/s3/big.gz");
+
+        assertThatThrownBy(this::readDocument).isInstanceOfSatisfying(SpApiException.class, e -> {
+            assertThat(e.isTransient()).isFalse();
+            assertThat(e.getMessage()).startsWith("Amazon amazon-us: the returns report document 7 was not read: it")
+                    .contains("than 65536", "(gateway.amazon-api.max-document-size)");
+        });
+    }
+
+    @Test
+    void aDocumentWithinTheLimitsIsUnpacked() throws IOException {
+        ByteArrayOutputStream packed = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(packed)) {
+            gzip.write("Order ID\tAmazon RMA ID\n".getBytes(StandardCharsets.UTF_8));
+        }
+        amazon.stubFor(get("/s3/report.gz").willReturn(aResponse().withStatus(200).withBody(packed.toByteArray())));
+        documentAt(amazon.baseUrl() + "/s3/report.gz");
+
+        assertThat(new String(readDocument(), StandardCharsets.UTF_8)).isEqualTo("Order ID\tAmazon RMA ID\n");
+    }
+
+    private void documentAt(String url) {
+        amazon.stubFor(get(urlPathEqualTo("/sp/reports/2021-06-30/documents/7")).willReturn(okJson(
+                "{\"reportDocumentId\":\"7\",\"url\":\"" + url + "\",\"compressionAlgorithm\":\"GZIP\"}")));
+    }
+
+    private byte[] readDocument() {
+        return client.document("amazon-us", SpApiOperation.GET_REPORT_DOCUMENT, "/reports/2021-06-30/documents/7",
+                "returns report document 7");
     }
 }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -62,6 +63,53 @@ class ProcessingReportTest {
         assertThat(report.errorsByMessageId().get(2)).isEqualTo(new Result(2, "Error", "18028",
                 "The data you submitted is incomplete or invalid: the adjustment for order item 52986411826455"
                         + " exceeds the amount charged."));
+    }
+
+    @Test
+    void aReportThatAccountsForEveryMessageSentCoversTheFeed() {
+        assertThat(ProcessingReport.parse(fixture()).coverageProblem(List.of(1, 2, 3))).isEmpty();
+        assertThat(ProcessingReport.parse(report(summary(2, 2, 0))).coverageProblem(List.of(1, 2))).isEmpty();
+    }
+
+    @Test
+    void aShortReportDoesNotCoverTheFeed() {
+        // Amazon processed two of three: "no error" for the third proves nothing
+        assertThat(ProcessingReport.parse(report(summary(2, 2, 0))).coverageProblem(List.of(1, 2, 3)))
+                .contains("MessagesProcessed is 2 but 3 messages were sent");
+        assertThat(ProcessingReport.parse(report(summary(0, 0, 0))).coverageProblem(List.of(1)))
+                .contains("MessagesProcessed is 0 but 1 messages were sent");
+    }
+
+    @Test
+    void countsThatDoNotAddUpDoNotCoverTheFeed() {
+        assertThat(ProcessingReport.parse(report(summary(3, 3, 1) + error(2))).coverageProblem(List.of(1, 2, 3)))
+                .contains("MessagesSuccessful 3 + MessagesWithError 1 do not add up to MessagesProcessed 3");
+        assertThat(ProcessingReport.parse(report(summary(3, 2, 1))).coverageProblem(List.of(1, 2, 3)))
+                .as("one error counted, none listed").contains("MessagesWithError is 1 but errors are listed for 0"
+                        + " messages []");
+        assertThat(ProcessingReport.parse(report(summary(2, 2, 0).replace("<MessagesWithWarning>0",
+                "<MessagesWithWarning>3"))).coverageProblem(List.of(1, 2)))
+                .contains("MessagesWithWarning 3 is more than MessagesProcessed 2");
+    }
+
+    @Test
+    void anErrorForAMessageNotSentDoesNotCoverTheFeed() {
+        assertThat(ProcessingReport.parse(report(summary(2, 1, 1) + error(7))).coverageProblem(List.of(1, 2)))
+                .contains("errors name MessageID [7], which were not sent");
+    }
+
+    @Test
+    void anErrorAboutTheWholeDocumentCoversEveryMessageAsRejected() {
+        ProcessingReport report = ProcessingReport.parse(report(summary(2, 0, 2) + error(0)));
+
+        assertThat(report.coverageProblem(List.of(1, 2))).isEmpty();
+        assertThat(report.accepted(1)).isFalse();
+        assertThat(report.accepted(2)).isFalse();
+    }
+
+    private static String error(int messageId) {
+        return "<Result><MessageID>" + messageId + "</MessageID><ResultCode>Error</ResultCode>"
+                + "<ResultMessageCode>18028</ResultMessageCode><ResultDescription>refused</ResultDescription></Result>";
     }
 
     @Test
