@@ -73,7 +73,7 @@ public record GatewayProperties(
 
     /**
      * @param initialDelay the first poll (of generic marketplaces and Amazon accounts) this long after start-up
-     * @param maxPageSize  a larger marketplace page is quarantined unread
+     * @param maxPageSize  a marketplace page is read no further than this; a larger one is quarantined
      */
     public record Intake(@DefaultValue("10s") Duration pollInterval, @DefaultValue("100") int maxPagesPerPoll,
                          @DefaultValue("1s") Duration initialDelay, @DefaultValue("4MB") DataSize maxPageSize) {

@@ -19,8 +19,8 @@ public class TransportProductionCheck implements ProductionCheck {
 
     @Override
     public List<String> problems(Environment environment) {
-        List<String> problems = new ArrayList<>();
         Binder binder = Binder.get(environment);
+        List<String> problems = new ArrayList<>(mailProblems(binder));
         binder.bind("gateway.marketplaces", Bindable.mapOf(String.class, GatewayProperties.Marketplace.class))
                 .orElse(Map.of())
                 .forEach((code, m) -> plainHttp(problems, "gateway.marketplaces." + code + ".base-url", m.baseUrl()));
@@ -29,12 +29,16 @@ public class TransportProductionCheck implements ProductionCheck {
                 .forEach((code, f) -> plainHttp(problems, "gateway.forwarders." + code + ".base-url", f.baseUrl()));
         plainHttp(problems, "gateway.back-office.base-url",
                 binder.bindOrCreate("gateway.back-office", GatewayProperties.BackOffice.class).baseUrl());
-        GatewayProperties.Mail mail = binder.bindOrCreate("gateway.mail", GatewayProperties.Mail.class);
-        if (mail.security() == GatewayProperties.MailSecurity.NONE) {
-            problems.add("gateway.mail.security is none: emails (buyers' names, addresses, labels) and the SMTP password "
-                    + "would cross the network in clear; set starttls (port 587) or smtps (port 465)");
-        }
         return problems;
+    }
+
+    private static List<String> mailProblems(Binder binder) {
+        GatewayProperties.Mail mail = binder.bindOrCreate("gateway.mail", GatewayProperties.Mail.class);
+        if (mail.security() != GatewayProperties.MailSecurity.NONE) {
+            return List.of();
+        }
+        return List.of("gateway.mail.security is none: emails (buyers' names, addresses, labels) and the SMTP "
+                + "password would cross the network in clear; set starttls (port 587) or smtps (port 465)");
     }
 
     private static void plainHttp(List<String> problems, String key, String url) {

@@ -3,7 +3,6 @@ package com.returnsgateway.core.db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,9 +54,7 @@ class OrphanedPostgresTest {
 
     @Test
     void aReusedPidOfAnotherProgramIsLeftAloneAndTheStaleLockFileRemoved() throws IOException {
-        Process unrelated = start(List.of(sleep().toString(), "300"), dir.toFile());
-        lockFileNames(unrelated.pid());
-
+        Process unrelated = namedInLockFile(sleep(), dir);
         OrphanedPostgres.stopIfRunning(data);
 
         assertThat(unrelated.isAlive()).isTrue();
@@ -66,9 +63,7 @@ class OrphanedPostgresTest {
 
     @Test
     void aPostgresOfAnotherDataDirectoryIsLeftAloneAndNothingBesideItIsRun() throws IOException {
-        Process other = start(List.of(fakePostgres().toString(), "300"), dir.toFile());
-        lockFileNames(other.pid());
-
+        Process other = namedInLockFile(fakePostgres(), dir);
         OrphanedPostgres.stopIfRunning(data);
 
         assertThat(other.isAlive()).isTrue();
@@ -78,9 +73,7 @@ class OrphanedPostgresTest {
     @Test
     void aPostgresOfThisDataDirectoryIsSignalledNotStoppedWithThePgCtlBesideIt() throws IOException {
         // runs in the data directory, as a postmaster does, from a folder someone else filled
-        Process orphan = start(List.of(fakePostgres().toString(), "300"), data.toFile());
-        lockFileNames(orphan.pid());
-
+        Process orphan = namedInLockFile(fakePostgres(), data);
         OrphanedPostgres.stopIfRunning(data);
 
         assertThat(orphan.isAlive()).isFalse();
@@ -101,14 +94,12 @@ class OrphanedPostgresTest {
         return Files.isExecutable(bin) ? bin : Path.of("/usr/bin/sleep");
     }
 
-    private Process start(List<String> command, File workingDirectory) throws IOException {
-        Process process = new ProcessBuilder(command).directory(workingDirectory).start();
+    /** {@code program} running in {@code workingDirectory}, its pid in this data directory's postmaster.pid. */
+    private Process namedInLockFile(Path program, Path workingDirectory) throws IOException {
+        Process process = new ProcessBuilder(program.toString(), "300").directory(workingDirectory.toFile()).start();
         started.add(process);
+        Files.writeString(data.resolve("postmaster.pid"), process.pid() + "\n" + data + "\n1700000000\n5432\n");
         return process;
-    }
-
-    private void lockFileNames(long pid) throws IOException {
-        Files.writeString(data.resolve("postmaster.pid"), pid + "\n" + data + "\n1700000000\n5432\n");
     }
 
     private long pidInLockFile() throws IOException {
