@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 
 /** Cases for operators and the back office: list, detail with timeline, the label, retry, and "parcel received". */
 @RestController
@@ -113,8 +115,16 @@ public class CasesApi {
         return get(caseId);
     }
 
+    /** Entries newest first, paged, without payloads: {@code /quarantine/{id}} has one entry with its payload. */
     @GetMapping("/quarantine")
-    public List<Quarantine.Entry> quarantined(@RequestParam(defaultValue = "50") int limit) {
-        return quarantine.list(Math.max(1, Math.min(limit, MAX_PAGE_SIZE)));
+    public Quarantine.Page quarantined(@RequestParam(defaultValue = "0") int page,
+                                       @RequestParam(defaultValue = "50") int size) {
+        return quarantine.list(Math.max(0, page), Math.max(1, Math.min(size, MAX_PAGE_SIZE)));
+    }
+
+    @GetMapping("/quarantine/{id}")
+    public Quarantine.Entry quarantinedEntry(@PathVariable long id) {
+        return quarantine.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "no quarantine entry " + id));
     }
 }

@@ -75,7 +75,8 @@ class BadFeedInputTest extends SandboxGatewayTest {
 
         assertThat(entry.get("source").asString()).isEqualTo("marketplace:sandbox-eu");
         assertThat(entry.get("reason").asString()).as(what).contains(field + ":");
-        assertThat(entry.get("payload").asString()).contains(bad.get("returnId").asString());
+        assertThat(api.get("/api/quarantine/" + entry.get("id").asLong()).json().get("payload").asString())
+                .contains(bad.get("returnId").asString());
         caseWhere(good, c -> true);
     }
 
@@ -230,14 +231,14 @@ class BadFeedInputTest extends SandboxGatewayTest {
     }
 
     private long lastQuarantineId() {
-        JsonNode list = api.get("/api/quarantine?limit=1").json();
+        JsonNode list = api.get("/api/quarantine?size=1").json().get("entries");
         return list.isEmpty() ? 0 : list.get(0).get("id").asLong();
     }
 
     private JsonNode quarantined(java.util.function.Predicate<JsonNode> match) {
         java.util.concurrent.atomic.AtomicReference<JsonNode> found = new java.util.concurrent.atomic.AtomicReference<>();
         await().atMost(FLOW_TIMEOUT).pollInterval(Duration.ofMillis(200)).until(() -> {
-            for (JsonNode e : api.get("/api/quarantine?limit=200").json()) {
+            for (JsonNode e : api.get("/api/quarantine?size=200").json().get("entries")) {
                 if (match.test(e)) {
                     found.set(e);
                     return true;

@@ -79,6 +79,13 @@ abstract class FaultInjectionTest {
     static final String MARKETPLACE = "/mk/sandbox-us";
     static final String GENERIC = "/fw/generic-express";
     static final String FOURPX = "/fw/4px";
+    static final String BACK_OFFICE = "/bo";
+
+    // each system with its own kind of credentials, as a production configuration would give them from secrets
+    static final String MARKETPLACE_TOKEN = "mk-bearer-" + UUID.randomUUID();
+    static final String GENERIC_API_KEY = "ge-key-" + UUID.randomUUID();
+    static final String FOURPX_PASSWORD = "4px-pw-" + UUID.randomUUID();
+    static final String BACK_OFFICE_TOKEN = "bo-bearer-" + UUID.randomUUID();
 
     static {
         REMOTE.start();
@@ -90,6 +97,8 @@ abstract class FaultInjectionTest {
                 .willReturn(answer("{\"refundId\": \"WM-REFUND\"}")));
         REMOTE.stubFor(post(urlPathEqualTo(GENERIC + "/intercepts")).atPriority(10)
                 .willReturn(answer("{\"outcome\": \"ACCEPTED\", \"code\": \"OK\", \"message\": \"stopped\"}")));
+        REMOTE.stubFor(post(urlPathEqualTo(BACK_OFFICE + "/reships")).atPriority(10)
+                .willReturn(answer("{\"reshipId\": \"WM-RESHIP\"}")));
     }
 
     protected final Http sandbox = new Http(PORT);
@@ -105,6 +114,17 @@ abstract class FaultInjectionTest {
         registry.add("gateway.marketplaces.sandbox-us.base-url", () -> REMOTE.baseUrl() + MARKETPLACE);
         registry.add("gateway.forwarders.generic-express.base-url", () -> REMOTE.baseUrl() + GENERIC);
         registry.add("gateway.forwarders.4px.base-url", () -> REMOTE.baseUrl() + FOURPX);
+        registry.add("gateway.back-office.base-url", () -> REMOTE.baseUrl() + BACK_OFFICE);
+        registry.add("gateway.marketplaces.sandbox-us.auth.type", () -> "bearer");
+        registry.add("gateway.marketplaces.sandbox-us.auth.token", () -> MARKETPLACE_TOKEN);
+        registry.add("gateway.forwarders.generic-express.auth.type", () -> "header");
+        registry.add("gateway.forwarders.generic-express.auth.name", () -> "X-Api-Key");
+        registry.add("gateway.forwarders.generic-express.auth.value", () -> GENERIC_API_KEY);
+        registry.add("gateway.forwarders.4px.auth.type", () -> "basic");
+        registry.add("gateway.forwarders.4px.auth.username", () -> "seller-42");
+        registry.add("gateway.forwarders.4px.auth.password", () -> FOURPX_PASSWORD);
+        registry.add("gateway.back-office.auth.type", () -> "bearer");
+        registry.add("gateway.back-office.auth.token", () -> BACK_OFFICE_TOKEN);
     }
 
     /** A 200 JSON answer with headers a careless gateway would pass on to the next call or into an email. */

@@ -42,7 +42,7 @@ class PiiInLogsTest extends SandboxGatewayTest {
             // the same buyer with a broken address, polled from a marketplace: quarantined, and the reason quotes it
             ObjectNode bad = withBuyer(returnObject("sandbox-us", "USD", "45.00", null), "zebediah.quux@@pii-probe.example");
             marketplaceHas(bad);
-            await().atMost(FLOW_TIMEOUT).until(() -> api.get("/api/quarantine?limit=50").json().findValuesAsString("reference")
+            await().atMost(FLOW_TIMEOUT).until(() -> api.get("/api/quarantine?size=50").json().get("entries").findValuesAsString("reference")
                     .contains(bad.get("returnId").asString()));
             // and at the API, where the answer may quote it back to the caller (but the logs may not)
             assertThat(api.post("/api/returns", withBuyer(returnObject("sandbox-us", "USD", "45.00", null),

@@ -1,6 +1,7 @@
 package com.returnsgateway.adapter.generic;
 
 import com.returnsgateway.core.config.GatewayProperties;
+import com.returnsgateway.core.remote.AnswerTooLargeException;
 import com.returnsgateway.core.remote.RemoteAnswer;
 import com.returnsgateway.core.remote.RemoteCall;
 import com.returnsgateway.core.remote.RemoteCalls;
@@ -16,11 +17,13 @@ class GenericApi {
     private final GatewayProperties properties;
     private final RemoteCalls calls;
     private final JsonMapper json;
+    private final RemoteCredentials credentials;
 
-    GenericApi(GatewayProperties properties, RemoteCalls calls, JsonMapper json) {
+    GenericApi(GatewayProperties properties, RemoteCalls calls, JsonMapper json, RemoteCredentials credentials) {
         this.properties = properties;
         this.calls = calls;
         this.json = json;
+        this.credentials = credentials;
     }
 
     /** A marketplace's {@code base-url} joined with a path that starts with a slash (or is empty). */
@@ -46,13 +49,23 @@ class GenericApi {
     }
 
     RemoteAnswer get(RemoteSystem system, String url, String what) {
-        return calls.call(RemoteCall.get(system, url, what));
+        return call(RemoteCall.get(system, url, what));
+    }
+
+    /** A GET whose answer is read up to {@code maxAnswerBytes} ({@link AnswerTooLargeException} past it). */
+    RemoteAnswer get(RemoteSystem system, String url, String what, long maxAnswerBytes) {
+        return call(RemoteCall.get(system, url, what).withMaxAnswerBytes(maxAnswerBytes));
     }
 
     /** POSTs {@code body} as JSON with the idempotency key; the body of the 2xx answer, else the failure thrown. */
     String postJson(RemoteSystem system, String url, Object body, String idempotencyKey, String what) {
-        return calls.call(RemoteCall.postJson(system, url, json.writeValueAsString(body), idempotencyKey, what))
+        return call(RemoteCall.postJson(system, url, json.writeValueAsString(body), idempotencyKey, what))
                 .requireSuccess();
+    }
+
+    /** Every call of the HTTP contract goes out with its system's credentials. */
+    private RemoteAnswer call(RemoteCall call) {
+        return calls.call(credentials.signed(call));
     }
 
     /** The answer as a JSON object; empty or invalid JSON is refused, naming {@code who} and {@code what}. */

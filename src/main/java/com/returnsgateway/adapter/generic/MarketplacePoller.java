@@ -8,6 +8,7 @@ import static com.returnsgateway.core.RouteVariables.PAGE_URL;
 
 import com.returnsgateway.core.config.GatewayProperties;
 import com.returnsgateway.core.intake.Quarantine;
+import com.returnsgateway.core.remote.AnswerTooLargeException;
 import com.returnsgateway.core.remote.RemoteAnswer;
 import com.returnsgateway.core.resilience.RemoteSystem;
 import com.returnsgateway.core.remote.RemoteCallException;
@@ -74,19 +75,21 @@ public class MarketplacePoller {
     /** Fetches the page at {@code pageUrl}; sets {@code pageUrl} to the next page or null; returns its returns. */
     public List<JsonNode> fetchPage(@Variable(MARKETPLACE) String marketplace, @Variable(PAGE_URL) String pageUrl,
                                     Exchange exchange) {
-        RemoteAnswer answer = api.get(RemoteSystem.marketplace(marketplace), pageUrl,
-                "marketplace " + marketplace + " (returns page)");
+        RemoteAnswer answer;
+        try {
+            answer = api.get(RemoteSystem.marketplace(marketplace), pageUrl,
+                    "marketplace " + marketplace + " (returns page)", maxPageBytes);
+        } catch (AnswerTooLargeException e) {
+            // a marketplace that ignores paging: reading stopped at the limit, and what was read is kept for a person
+            throw badPage(marketplace, "the page is longer than allowed: at most " + maxPageBytes
+                    + " bytes are accepted (gateway.intake.max-page-size); reading stopped there", new String(e.start(), StandardCharsets.UTF_8));
+        }
         return readPage(marketplace, answer.requireSuccess(), answer.contentType(), exchange);
     }
 
     List<JsonNode> readPage(String marketplace, String body, String contentType, Exchange exchange) {
         if (body == null || body.isBlank()) {
             throw badPage(marketplace, "the page is empty (HTTP 2xx without a body)", body);
-        }
-        if (body.length() > maxPageBytes) {
-            // a marketplace that ignores paging; the first bytes are kept in the quarantine for a person to see
-            throw badPage(marketplace, "the page is " + body.length() + " characters long; at most " + maxPageBytes
-                    + " are accepted (gateway.intake.max-page-size)", body);
         }
         JsonNode page;
         try {
@@ -161,6 +164,7 @@ public class MarketplacePoller {
         return url.toString();
     }
 
+    /** Quarantined once: the same bad page read again at the next polls is not kept again (same fingerprint). */
     private RuntimeException badPage(String marketplace, String reason, String body) {
         quarantine.keep("marketplace:" + marketplace, "page", reason, body == null ? "" : body);
         return RemoteCallException.permanent("marketplace " + marketplace + ": " + reason);

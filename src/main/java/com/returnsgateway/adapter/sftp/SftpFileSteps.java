@@ -5,6 +5,9 @@ import static com.returnsgateway.core.RouteVariables.REPORT;
 import static com.returnsgateway.core.RouteVariables.REPORT_FILE;
 
 import com.returnsgateway.core.config.GatewayProperties;
+import com.returnsgateway.core.remote.BoundedBody;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -37,14 +40,21 @@ public class SftpFileSteps {
         this.maxFileBytes = properties.sftp().maxFileSize().toBytes();
     }
 
-    /** Sets the target folder header, and {@code report} / {@code reportFile} when the file had problems. */
-    public void process(@Variable(FORWARDER) String forwarder, Exchange exchange) {
+    /**
+     * Sets the target folder header, and {@code report} / {@code reportFile} when the file had problems. The body is
+     * the download stream: a file listed larger than the limit is not read at all, and no file is read past it.
+     */
+    public void process(@Variable(FORWARDER) String forwarder, Exchange exchange) throws IOException {
         String fileName = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
-        byte[] bytes = exchange.getMessage().getBody(byte[].class);
+        Long listedSize = exchange.getMessage().getHeader(Exchange.FILE_LENGTH, Long.class);
+        BoundedBody body = listedSize != null && listedSize > maxFileBytes ? null
+                : BoundedBody.read(exchange.getMessage().getBody(InputStream.class), maxFileBytes);
+        byte[] bytes = body == null ? null : body.bytes();
         FileReport report;
-        if (bytes != null && bytes.length > maxFileBytes) {
-            report = files.unreadable(forwarder, fileName, "the file is " + bytes.length + " bytes; at most "
-                    + maxFileBytes + " are accepted (gateway.sftp.max-file-size)");
+        if (body == null || body.tooLarge()) {
+            report = files.unreadable(forwarder, fileName, "the file is " + (body == null ? listedSize + " bytes"
+                    : "longer than that") + "; at most " + maxFileBytes + " are accepted (gateway.sftp.max-file-size)"
+                    + " and it was not read");
         } else {
             Optional<String> content = utf8(bytes);
             Optional<FileKind> kind = FileKind.of(fileName);

@@ -45,7 +45,7 @@ public class SftpForwarderRoutes implements CamelContextConfiguration {
             TemplatedRouteBuilder.builder(camelContext, "sftp-forwarder-files")
                     .routeId("sftp-files-" + forwarder)
                     .parameter("forwarder", forwarder)
-                    .parameter("downloadUri", uri(sftp, outbound)
+                    .parameter("downloadUri", uri(forwarder, sftp, outbound)
                             + "&include=RAW((results|status)-[A-Za-z0-9._-]{1,88}\\.csv)"
                             // readLockMinLength=0: an empty file is read (and rejected as such) instead of
                             // holding the consumer for readLockTimeout at every poll
@@ -54,13 +54,16 @@ public class SftpForwarderRoutes implements CamelContextConfiguration {
                             + "&move=${header." + SftpFileSteps.TARGET_FOLDER + "}/${file:name}"
                             + "&idempotent=true&idempotentRepository=#sftpFileRepository"
                             + "&idempotentKey=" + forwarder + "/${file:name}"
-                            + "&delay=" + sftp.pollInterval().toMillis())
-                    .parameter("errorUri", uri(sftp, outbound + "/error"))
+                            + "&delay=" + sftp.pollInterval().toMillis()
+                            // the body is the download stream: a file is checked against gateway.sftp.max-file-size
+                            // before it is read, and read no further than that (SftpFileSteps)
+                            + "&streamDownload=true")
+                    .parameter("errorUri", uri(forwarder, sftp, outbound + "/error"))
                     .add();
             TemplatedRouteBuilder.builder(camelContext, "sftp-intercept-files")
                     .routeId("sftp-intercepts-" + forwarder)
                     .parameter("forwarder", forwarder)
-                    .parameter("uploadUri", uri(sftp, folder(sftp.inboundFolder())) + "&tempPrefix=.inprogress-")
+                    .parameter("uploadUri", uri(forwarder, sftp, folder(sftp.inboundFolder())) + "&tempPrefix=.inprogress-")
                     .parameter("batchInterval", String.valueOf(sftp.batchInterval().toMillis()))
                     .add();
             log.info("SFTP forwarder {}: intercept requests to {}:{}/{}, results and statuses from /{}", forwarder,
@@ -81,12 +84,26 @@ public class SftpForwarderRoutes implements CamelContextConfiguration {
         }
     }
 
-    private static String uri(SftpSettings sftp, String folder) {
+    /**
+     * The endpoint URI of a folder on the forwarder's server. Secrets are not in it: the password and the key's
+     * passphrase are {@code #property:} references that camel-ftp resolves from the configuration when it connects,
+     * so the URI can be logged, shown in route listings and in error messages as it is.
+     */
+    static String uri(String forwarder, SftpSettings sftp, String folder) {
+        String settings = "gateway.forwarders." + forwarder + ".sftp.";
         StringBuilder uri = new StringBuilder("sftp://").append(sftp.host()).append(':').append(sftp.port())
                 .append('/').append(folder)
-                .append("?username=").append(URLEncoder.encode(sftp.username(), StandardCharsets.UTF_8))
-                .append("&password=RAW(").append(sftp.password()).append(')')
-                .append("&useUserKnownHostsFile=false")
+                .append("?username=").append(URLEncoder.encode(sftp.username(), StandardCharsets.UTF_8));
+        if (!sftp.password().isEmpty()) {
+            uri.append("&password=#property:").append(settings).append("password");
+        }
+        if (!sftp.privateKeyFile().isBlank()) {
+            uri.append("&privateKeyFile=").append(sftp.privateKeyFile().strip());
+            if (!sftp.privateKeyPassphrase().isEmpty()) {
+                uri.append("&privateKeyPassphrase=#property:").append(settings).append("private-key-passphrase");
+            }
+        }
+        uri.append("&useUserKnownHostsFile=false")
                 .append("&binary=true&charset=UTF-8&connectTimeout=10000&timeout=30000&soTimeout=30000");
         if (sftp.checksHostKey()) {
             uri.append("&strictHostKeyChecking=yes&knownHostsFile=").append(sftp.knownHostsFile());

@@ -47,7 +47,8 @@ public record GatewayProperties(
         Map<String, Forwarder> forwarders,
         Map<String, Map<String, String>> statusProfiles,
         @DefaultValue BackOffice backOffice,
-        @DefaultValue ShipmentLookup shipmentLookup) {
+        @DefaultValue ShipmentLookup shipmentLookup,
+        @DefaultValue Retention retention) {
 
     public GatewayProperties {
         returnAddresses = returnAddresses == null ? Map.of() : Map.copyOf(returnAddresses);
@@ -72,7 +73,7 @@ public record GatewayProperties(
 
     /**
      * @param initialDelay the first poll (of generic marketplaces and Amazon accounts) this long after start-up
-     * @param maxPageSize  a larger marketplace page is quarantined unread
+     * @param maxPageSize  a marketplace page is read no further than this; a larger one is quarantined
      */
     /**
      * @param apiReviewAbove per currency: a return pushed through {@code POST /api/returns} whose items are worth more
@@ -118,13 +119,23 @@ public record GatewayProperties(
      * @param timeout          connect, read and write timeout
      * @param templatesDir     Thymeleaf templates a seller can edit without rebuilding
      * @param templateCacheTtl edited templates show within this time
+     * @param security         how the SMTP connection is encrypted: {@code starttls} (required, not merely offered),
+     *                         {@code smtps} (TLS from the first byte) or {@code none} (the sandbox's local server;
+     *                         production refuses it)
      */
     public record Mail(@DefaultValue("returns@seller.example") String from,
                        @DefaultValue("") String username, @DefaultValue("") String password,
                        @DefaultValue("10s") Duration timeout,
                        @DefaultValue("config/templates/mail/") String templatesDir,
-                       @DefaultValue("60s") Duration templateCacheTtl) {
+                       @DefaultValue("60s") Duration templateCacheTtl,
+                       @DefaultValue("starttls") MailSecurity security) {
+
+        public Mail {
+            security = security == null ? MailSecurity.STARTTLS : security; // left empty: the safe choice
+        }
     }
+
+    public enum MailSecurity { STARTTLS, SMTPS, NONE }
 
     /**
      * The API's one user (HTTP basic), from the environment or a secret file: none by default, and the gateway does
@@ -274,5 +285,16 @@ public record GatewayProperties(
 
     /** Order-to-waybill file (CSV: orderId,forwarder,waybill) for requests that do not name their shipment. */
     public record ShipmentLookup(@DefaultValue("") String file) {
+    }
+
+    /**
+     * Buyer data is kept only as long as needed (Amazon's Data Protection Policy: 30 days after the order is done).
+     *
+     * @param afterDone how long after a case is DONE its buyer's name, address, email, phone and comment are removed
+     *                  (money, ids and the timeline stay); quarantined inputs are masked this long after they arrived
+     * @param interval  how often the retention job runs
+     */
+    public record Retention(@DefaultValue("true") boolean enabled, @DefaultValue("30d") Duration afterDone,
+                            @DefaultValue("1h") Duration interval) {
     }
 }

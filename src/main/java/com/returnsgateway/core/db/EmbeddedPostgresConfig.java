@@ -57,7 +57,8 @@ public class EmbeddedPostgresConfig {
      */
     @Bean
     @ConditionalOnExpression("!'${gateway.embedded-db.data-dir:}'.isBlank()")
-    EmbeddedPostgresControl embeddedPostgresControl(EmbeddedPostgres postgres, GatewayProperties properties) {
+    EmbeddedPostgresControl embeddedPostgresControl(EmbeddedPostgres postgres, GatewayProperties properties)
+            throws IOException {
         return new EmbeddedPostgresControl(Path.of(properties.embeddedDb().dataDir()).toAbsolutePath());
     }
 

@@ -15,9 +15,18 @@ import java.util.concurrent.TimeUnit;
 public class EmbeddedPostgresControl {
 
     private final Path dataDir;
+    private final Path pgCtl;
+    private final List<String> options;
 
-    EmbeddedPostgresControl(Path dataDir) {
+    /**
+     * Made right after this JVM started the server: postmaster.opts then names the binary zonky unpacked for it and
+     * the options it runs with. Both are kept from that moment; the file is not read again, so a later edit of it
+     * cannot make this run another program.
+     */
+    EmbeddedPostgresControl(Path dataDir) throws IOException {
         this.dataDir = dataDir;
+        this.pgCtl = binary();
+        this.options = lastOptions();
     }
 
     /** Stops the server ("fast": open transactions are rolled back, committed data is on disk). */
@@ -27,7 +36,6 @@ public class EmbeddedPostgresControl {
 
     /** Starts it again with the options it last ran with (postmaster.opts: port and settings). */
     public synchronized void start() throws IOException {
-        List<String> options = lastOptions();
         pgCtl(List.of("start", "-w", "-t", "60", "-l", dataDir.resolve("restart.log").toString(),
                 "-o", String.join(" ", options)));
     }
@@ -67,7 +75,7 @@ public class EmbeddedPostgresControl {
             command.add("unshare"); // as zonky does: PostgreSQL refuses to run as root
             command.add("-U");
         }
-        command.add(binary().toString());
+        command.add(pgCtl.toString());
         command.add("-D");
         command.add(dataDir.toString());
         command.addAll(arguments);

@@ -1,10 +1,16 @@
 package com.returnsgateway.core.intake;
 
 import com.returnsgateway.core.logging.PiiMask;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,19 +31,47 @@ public class Quarantine {
         this.clock = clock;
     }
 
-    public void keep(String source, String reference, String reason, String payload) {
+    /**
+     * Keeps the input with its reason, once: the same payload from the same source for the same reason (a bad page
+     * that every poll reads again) is kept the first time only.
+     *
+     * @return true when it was kept now, false when it was already there
+     */
+    public boolean keep(String source, String reference, String reason, String payload) {
         String kept = payload.length() > MAX_PAYLOAD ? payload.substring(0, MAX_PAYLOAD) : payload;
-        jdbc.sql("""
-                        INSERT INTO quarantine (source, reference, reason, payload, received_at)
-                        VALUES (:source, :reference, :reason, :payload, :at)""")
+        int added = jdbc.sql("""
+                        INSERT INTO quarantine (source, reference, reason, payload, received_at, fingerprint)
+                        VALUES (:source, :reference, :reason, :payload, :at, :fingerprint)
+                        ON CONFLICT (fingerprint) DO NOTHING""")
                 .param("source", source)
                 .param("reference", reference)
                 .param("reason", reason)
                 .param("payload", kept.replace("\u0000", "\\u0000"))
                 .param("at", Timestamp.from(clock.instant()))
+                .param("fingerprint", fingerprint(source, reason, payload))
                 .update();
+        if (added == 0) {
+            log.debug("Input from {} ({}) is in the quarantine already", source, PiiMask.mask(reference));
+            return false;
+        }
         // the reason may quote an input value (an invalid email address): masked, and the payload is never logged
         log.warn("Quarantined input from {} ({}): {}", source, PiiMask.mask(reference), PiiMask.mask(reason));
+        return true;
+    }
+
+    /** SHA-256 of source, reason and payload, each length-prefixed so that no two triples run together. */
+    static String fingerprint(String source, String reason, String payload) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String part : new String[] {source, reason, payload}) {
+                byte[] bytes = (part == null ? "" : part).getBytes(StandardCharsets.UTF_8);
+                sha.update(ByteBuffer.allocate(Integer.BYTES).putInt(bytes.length).array());
+                sha.update(bytes);
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     /**
@@ -50,8 +84,7 @@ public class Quarantine {
         if (contains(source, reference)) {
             return false;
         }
-        keep(source, reference, reason, payload);
-        return true;
+        return keep(source, reference, reason, payload);
     }
 
     public boolean contains(String source, String reference) {
@@ -62,14 +95,37 @@ public class Quarantine {
                 .single();
     }
 
-    public List<Entry> list(int limit) {
-        return jdbc.sql("SELECT id, source, reference, reason, payload, received_at FROM quarantine ORDER BY id DESC LIMIT :limit")
-                .param("limit", limit)
+    /** One page of entries, newest first, without their payloads (which may be megabytes, and hold buyer data). */
+    public Page list(int page, int size) {
+        List<Summary> entries = jdbc.sql("""
+                        SELECT id, source, reference, reason, length(payload) AS payload_length, received_at
+                        FROM quarantine ORDER BY id DESC LIMIT :size OFFSET :offset""")
+                .param("size", size)
+                .param("offset", (long) page * size)
+                .query((rs, n) -> new Summary(rs.getLong("id"), rs.getString("source"), rs.getString("reference"),
+                        rs.getString("reason"), rs.getLong("payload_length"), rs.getTimestamp("received_at").toInstant()))
+                .list();
+        long total = jdbc.sql("SELECT count(*) FROM quarantine").query(Long.class).single();
+        return new Page(entries, page, size, total);
+    }
+
+    /** One entry with its payload. */
+    public Optional<Entry> find(long id) {
+        return jdbc.sql("SELECT id, source, reference, reason, payload, received_at FROM quarantine WHERE id = :id")
+                .param("id", id)
                 .query((rs, n) -> new Entry(rs.getLong("id"), rs.getString("source"), rs.getString("reference"),
                         rs.getString("reason"), rs.getString("payload"), rs.getTimestamp("received_at").toInstant()))
-                .list();
+                .optional();
     }
 
     public record Entry(long id, String source, String reference, String reason, String payload, Instant receivedAt) {
+    }
+
+    /** An entry as a list shows it: how long its payload is, not the payload. */
+    public record Summary(long id, String source, String reference, String reason, long payloadLength,
+                          Instant receivedAt) {
+    }
+
+    public record Page(List<Summary> entries, int page, int size, long total) {
     }
 }

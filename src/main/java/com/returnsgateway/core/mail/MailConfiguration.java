@@ -28,7 +28,32 @@ public class MailConfiguration {
         Properties javaMail = new Properties();
         javaMail.setProperty("mail.smtp.timeout", String.valueOf(timeout));
         javaMail.setProperty("mail.smtp.writetimeout", String.valueOf(timeout));
+        javaMail.putAll(encryption(mail.security()));
         config.setAdditionalJavaMailProperties(javaMail);
         return component;
+    }
+
+    /**
+     * JavaMail settings for {@code gateway.mail.security}. STARTTLS is required, not merely tried: a server (or a man
+     * in the middle) that does not offer it gets no message, and no password. The routes' URI stays smtp://, whose
+     * transport reads these mail.smtp.* keys for both forms of TLS.
+     */
+    static Properties encryption(GatewayProperties.MailSecurity security) {
+        Properties javaMail = new Properties();
+        switch (security) {
+            case STARTTLS -> {
+                javaMail.setProperty("mail.smtp.starttls.enable", "true");
+                javaMail.setProperty("mail.smtp.starttls.required", "true");
+                javaMail.setProperty("mail.smtp.ssl.checkserveridentity", "true");
+            }
+            case SMTPS -> {
+                javaMail.setProperty("mail.smtp.ssl.enable", "true");
+                javaMail.setProperty("mail.smtp.ssl.checkserveridentity", "true");
+            }
+            case NONE -> {
+                // the sandbox's local GreenMail; production refuses it (TransportProductionCheck)
+            }
+        }
+        return javaMail;
     }
 }

@@ -1,11 +1,17 @@
 package com.returnsgateway.core.remote;
 
 import com.returnsgateway.core.RouteVariables;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Message;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.Variable;
+import org.apache.hc.core5.http.io.EofSensorInputStream;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -47,15 +53,38 @@ public class RemoteCalls {
         }
         call.headers().forEach(message::setHeader);
         message.setBody(call.body() == null ? "" : call.body());
-        // every status comes back as an answer for the adapter to read, not as an exception
+        // every status comes back as an answer for the adapter to read, not as an exception; the body comes as the
+        // connection's own stream (not read whole into a cache first), so answer() can stop at the call's limit
         exchange.setVariable(RouteVariables.CALL_URL, call.url() + (call.url().contains("?") ? "&" : "?")
-                + "throwExceptionOnFailure=false");
+                + "throwExceptionOnFailure=false&disableStreamCache=true");
     }
 
-    /** The answer, whatever its status. */
-    public RemoteAnswer answer(@Variable(RouteVariables.REMOTE_CALL) RemoteCall call, Exchange exchange) {
+    /**
+     * The answer, whatever its status, read up to the call's limit. A 2xx answer past it fails the call; an error
+     * answer past it is cut (only its first words reach a message).
+     */
+    public RemoteAnswer answer(@Variable(RouteVariables.REMOTE_CALL) RemoteCall call, Exchange exchange)
+            throws IOException {
         Message message = exchange.getMessage();
-        return new RemoteAnswer(HttpResponses.status(exchange), message.getBody(String.class),
+        int status = HttpResponses.status(exchange);
+        BoundedBody body;
+        InputStream stream = message.getBody(InputStream.class);
+        try {
+            body = BoundedBody.read(stream, call.maxAnswerBytes());
+        } finally {
+            if (stream instanceof EofSensorInputStream connection) {
+                // closing would read the rest to reuse the connection; dropping it reads no more
+                connection.abort();
+            } else if (stream != null) {
+                stream.close();
+            }
+        }
+        if (body.tooLarge() && status >= 200 && status < 300) {
+            throw new AnswerTooLargeException(call.what(), call.maxAnswerBytes(), body.bytes());
+        }
+        String charset = exchange.getProperty(ExchangePropertyKey.CHARSET_NAME, String.class);
+        return new RemoteAnswer(status, new String(body.bytes(), charset == null ? StandardCharsets.UTF_8
+                : Charset.forName(charset)),
                 message.getHeader(Exchange.CONTENT_TYPE, String.class), message.getHeader("Retry-After", String.class),
                 call.what());
     }

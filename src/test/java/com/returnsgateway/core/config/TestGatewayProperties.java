@@ -94,7 +94,8 @@ public final class TestGatewayProperties {
                 forwarders,
                 statusProfiles,
                 defaults.backOffice(),
-                defaults.shipmentLookup());
+                defaults.shipmentLookup(),
+                defaults.retention());
     }
 
     private static Map<String, String> ordered(String... keysAndValues) {
