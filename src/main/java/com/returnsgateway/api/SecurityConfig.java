@@ -21,12 +21,15 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Who may call what. The API and actuator ({@code /api/**}, {@code /actuator/**}) are stateless: HTTP basic or an API
- * key on every call, a role per job ({@link ApiRole}). Only health is open (for load balancers).
+ * key on every call, a role per job ({@link ApiRole}), and {@link CrossSiteGuard} in place of CSRF tokens. Only
+ * health is open (for load balancers). Anything else (browser pages: form login, later the console) has a session
+ * and Spring's CSRF tokens.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
@@ -65,20 +68,26 @@ public class SecurityConfig {
                         .accessDeniedHandler(forbidden))
                 .addFilterBefore(new ApiKeyAuthentication(credentials, unauthenticated),
                         BasicAuthenticationFilter.class)
-                .csrf(csrf -> csrf.disable()) // stateless API with basic auth: no session cookie to ride on
+                .addFilterAfter(new CrossSiteGuard(problems), AuthorizationFilter.class)
+                // stateless, and CrossSiteGuard keeps foreign pages from riding on a browser's cached Basic login
+                .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         return http.build();
     }
 
-    /** Everything else needs a user, but for the simulators, which stand in for outside systems. */
+    /**
+     * Browser pages: form login with a session, and a CSRF token in every form. The simulators stand in for outside
+     * systems, which machines call without sessions.
+     */
     @Bean
     @Order(2)
-    SecurityFilterChain other(HttpSecurity http, ApiCredentials credentials) throws Exception {
-        http.authorizeHttpRequests(auth -> auth.requestMatchers("/sandbox/**", "/error").permitAll().anyRequest().authenticated())
+    SecurityFilterChain browser(HttpSecurity http, ApiCredentials credentials) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/sandbox/**", "/error", "/login").permitAll()
+                        .anyRequest().authenticated())
                 .authenticationManager(new ProviderManager(credentials))
-                .httpBasic(Customizer.withDefaults())
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+                .formLogin(Customizer.withDefaults())
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/sandbox/**"));
         return http.build();
     }
 
