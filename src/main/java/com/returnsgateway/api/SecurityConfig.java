@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -76,18 +77,32 @@ public class SecurityConfig {
     }
 
     /**
-     * Browser pages: form login with a session, and a CSRF token in every form. The simulators stand in for outside
-     * systems, which machines call without sessions.
+     * The simulators stand in for outside systems and are open, but only where they run in this process (as their
+     * controllers do: sandbox.SandboxEnabled); elsewhere {@code /sandbox/**} falls to the browser chain and needs a
+     * login, behind which nothing answers.
      */
     @Bean
     @Order(2)
+    @ConditionalOnExpression("${sandbox.simulators.enabled:false} and '${sandbox.simulators.base-url:}'.isEmpty()")
+    SecurityFilterChain simulators(HttpSecurity http) throws Exception {
+        http.securityMatcher("/sandbox/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                // machines call them, not browsers with sessions
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
+    /** Browser pages: form login with a session, and a CSRF token in every form. */
+    @Bean
+    @Order(3)
     SecurityFilterChain browser(HttpSecurity http, ApiCredentials credentials) throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/sandbox/**", "/error", "/login").permitAll()
+                        .requestMatchers("/error", "/login").permitAll()
                         .anyRequest().authenticated())
                 .authenticationManager(new ProviderManager(credentials))
                 .formLogin(Customizer.withDefaults())
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/sandbox/**"));
+                .csrf(Customizer.withDefaults());
         return http.build();
     }
 

@@ -57,7 +57,8 @@ class ApiCredentialsCheckTest {
     @Test
     void theSandboxKeyIsRefused() {
         prod.withPropertyValues("gateway.api.password=" + STRONG, "gateway.api.keys.erp.roles=intake",
-                        "gateway.api.keys.erp.sha256=" + ApiCredentials.sha256Hex("sandbox-intake-key-0000000000000000"))
+                        "gateway.api.keys.erp.sha256="
+                                + ApiCredentials.sha256Hex("sandbox-intake-key-0000000000000000"))
                 .run(context -> assertThat(context).getFailure()
                         .hasMessageContaining("gateway.api.keys.erp.sha256 is the sandbox's published key"));
     }

@@ -30,7 +30,8 @@ class ApiCredentialsTest {
         return ApiCredentials.of(api, encoder, clock);
     }
 
-    private static GatewayProperties.Api api(String username, String password, Map<String, GatewayProperties.Api.User> users,
+    private static GatewayProperties.Api api(String username, String password,
+                                             Map<String, GatewayProperties.Api.User> users,
                                              Map<String, GatewayProperties.Api.Key> keys) {
         return new GatewayProperties.Api(username, password, users, keys, null);
     }
