@@ -42,7 +42,7 @@ public class ApiCredentials implements AuthenticationProvider {
     private record Key(String name, byte[] sha256, List<GrantedAuthority> authorities) {
     }
 
-    private record Checked(Authentication authentication, Instant until) {
+    private record Checked(String name, List<GrantedAuthority> authorities, Instant until) {
     }
 
     private final Map<String, User> users;
@@ -110,17 +110,16 @@ public class ApiCredentials implements AuthenticationProvider {
         Instant now = clock.instant();
         Checked remembered = checked.get(credential);
         if (remembered != null && now.isBefore(remembered.until())) {
-            return remembered.authentication();
+            // a new token each time: Spring copies each request's details (address, session) into it
+            return UsernamePasswordAuthenticationToken.authenticated(name, null, remembered.authorities());
         }
         User user = users.get(name);
         // user names are not secret here (intake, viewer, ...), so an unknown one is refused without hashing
         if (user == null || !encoder.matches(password, user.encodedPassword())) {
             throw new BadCredentialsException("Wrong user name or password");
         }
-        Authentication authenticated = UsernamePasswordAuthenticationToken.authenticated(name, null,
-                user.authorities());
-        remember(credential, new Checked(authenticated, now.plus(REMEMBER_FOR)));
-        return authenticated;
+        remember(credential, new Checked(name, user.authorities(), now.plus(REMEMBER_FOR)));
+        return UsernamePasswordAuthenticationToken.authenticated(name, null, user.authorities());
     }
 
     @Override
