@@ -8,7 +8,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-/** When the sandbox gateway is ready, one block in the log says where to look and how to log in. */
+/**
+ * When the sandbox gateway is ready, one block in the log says where to look and who to log in as; never a password,
+ * which may be a real one given from the environment.
+ */
 @Component
 @Profile("sandbox")
 public class SandboxBanner {
@@ -29,7 +32,7 @@ public class SandboxBanner {
         log.info("""
 
                 ==== returns-gateway sandbox is ready ====
-                  cases        {}/api/cases          (user {} / password {})
+                  cases        {}/api/cases          (user {}; passwords of the sandbox users: README.md)
                   one case     {}/api/cases/{caseId}  and its label: /api/cases/{caseId}/label.pdf
                   emails sent  {}/sandbox/mail
                   refunds      {}/sandbox/marketplace/refunds
@@ -37,7 +40,7 @@ public class SandboxBanner {
                   amazon       {}/sandbox/amazon/feeds   (refund feeds the Amazon simulator received)
                   simulators   {}/sandbox   (SMTP on port {}, SFTP on port {})
                   The seeded returns are picked up within a few seconds; see README.md for a tour.
-                """, gateway, value("gateway.api.username"), value("gateway.api.password"), gateway, simulators,
+                """, gateway, value("gateway.api.username"), gateway, simulators,
                 simulators, simulators, simulators, simulators, value("sandbox.smtp.port"),
                 value("sandbox.sftp.port"));
     }

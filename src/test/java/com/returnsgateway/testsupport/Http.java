@@ -36,14 +36,16 @@ public final class Http {
 
     private final String base;
     private final String authorization;
+    private final String[] headers;
 
     public Http(int port) {
         this("http://127.0.0.1:" + port, null);
     }
 
-    private Http(String base, String authorization) {
+    private Http(String base, String authorization, String... headers) {
         this.base = base;
         this.authorization = authorization;
+        this.headers = headers;
     }
 
     /** The same client, sending HTTP basic credentials. */
@@ -51,6 +53,11 @@ public final class Http {
         String token = java.util.Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         return new Http(base, "Basic " + token);
+    }
+
+    /** The same client, sending this header (say, an API key) with every request instead of credentials. */
+    public Http with(String header, String value) {
+        return new Http(base, null, header, value);
     }
 
     public Reply get(String path) {
@@ -85,6 +92,7 @@ public final class Http {
     }
 
     private Reply send(HttpRequest.Builder request) {
+        withHeaders(request, headers);
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

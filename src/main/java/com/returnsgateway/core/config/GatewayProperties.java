@@ -138,14 +138,37 @@ public record GatewayProperties(
     public enum MailSecurity { STARTTLS, SMTPS, NONE }
 
     /**
-     * The API's one user (HTTP basic), from the environment or a secret file: none by default, and the gateway does
-     * not start without one.
+     * Who may call the API, from the environment or secret files: none by default, and the gateway does not start
+     * without at least one user or key. Roles: {@code intake} (POST /api/returns), {@code viewer} (GET /api/**),
+     * {@code operator} (retry, received; reads too), {@code metrics} (actuator beyond health and info).
      *
-     * @param password    plain, or encoded as {@code {bcrypt}...}
+     * @param username    with {@code password}: one user holding every role (the original single API user)
+     * @param password    plain (hashed at start-up), or encoded: {@code {bcrypt}...}, {@code {sha256}...}, ...
+     * @param users       HTTP basic users by name, each with its password (plain or encoded) and roles
+     * @param keys        API keys for automation (header {@code X-API-Key} or {@code Authorization: Bearer}) by name,
+     *                    each stored as the SHA-256 (hex) of the key, with its roles
      * @param maxBodySize a larger request body is refused with 413 without being read
      */
     public record Api(@DefaultValue("") String username, @DefaultValue("") String password,
+                      Map<String, User> users, Map<String, Key> keys,
                       @DefaultValue("256KB") DataSize maxBodySize) {
+
+        public Api {
+            users = users == null ? Map.of() : Map.copyOf(users);
+            keys = keys == null ? Map.of() : Map.copyOf(keys);
+        }
+
+        public record User(@DefaultValue("") String password, List<String> roles) {
+            public User {
+                roles = roles == null ? List.of() : List.copyOf(roles);
+            }
+        }
+
+        public record Key(@DefaultValue("") String sha256, List<String> roles) {
+            public Key {
+                roles = roles == null ? List.of() : List.copyOf(roles);
+            }
+        }
     }
 
     /** @param format 4x6 (thermal label printers) or a4 (the label in the top-left quarter of an A4 page) */

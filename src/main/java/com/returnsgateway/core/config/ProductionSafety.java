@@ -2,27 +2,21 @@ package com.returnsgateway.core.config;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
 
 /**
- * With profile {@code prod}, start-up stops (before any bean is made) with every insecure setting named: an empty or
- * well-known API password, the sandbox simulators on, and what each adapter's {@link ProductionCheck} refuses (an Amazon
- * account without its credentials or not on HTTPS). (An SFTP forwarder without host-key checking is refused by
+ * With profile {@code prod}, start-up stops (before any bean is made) with every insecure setting named: the sandbox
+ * simulators on, and what each {@link ProductionCheck} refuses (weak API credentials, an Amazon account without its
+ * credentials or not on HTTPS). (An SFTP forwarder without host-key checking is refused by
  * SftpForwarderRoutes.)
  */
 @Component
 public class ProductionSafety implements BeanFactoryPostProcessor, EnvironmentAware {
-
-    static final Set<String> WELL_KNOWN_PASSWORDS = Set.of("sandbox", "password", "admin", "changeme", "secret",
-            "123456", "gateway");
 
     private Environment environment;
 
@@ -54,13 +48,6 @@ public class ProductionSafety implements BeanFactoryPostProcessor, EnvironmentAw
         if (!environment.acceptsProfiles(Profiles.of("prod"))) {
             return problems;
         }
-        // bound from the environment here, not taken from the GatewayProperties bean: no bean exists yet
-        String password = Binder.get(environment).bindOrCreate("gateway.api", GatewayProperties.Api.class).password();
-        if (password.isBlank()) {
-            problems.add("gateway.api.password is empty: set GATEWAY_API_PASSWORD or a configtree secret file");
-        } else if (WELL_KNOWN_PASSWORDS.contains(stripEncoding(password).toLowerCase(Locale.ROOT))) {
-            problems.add("gateway.api.password is a well-known default; choose a strong one");
-        }
         if (environment.getProperty("sandbox.simulators.enabled", Boolean.class, false)) {
             problems.add("sandbox.simulators.enabled is true: the simulated marketplace, forwarders and SMTP server "
                     + "must not run in production");
@@ -69,10 +56,5 @@ public class ProductionSafety implements BeanFactoryPostProcessor, EnvironmentAw
             problems.add("sandbox.seed.enabled is true: production must not be seeded with sandbox returns");
         }
         return problems;
-    }
-
-    /** {@code {noop}sandbox} is the same well-known password. */
-    private static String stripEncoding(String password) {
-        return password.startsWith("{noop}") ? password.substring("{noop}".length()) : password;
     }
 }

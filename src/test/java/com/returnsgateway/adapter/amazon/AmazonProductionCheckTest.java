@@ -52,9 +52,9 @@ class AmazonProductionCheckTest {
 
     @Test
     void theAccountsProblemsComeWithTheCoresInOneMessage() {
-        prod.withPropertyValues("gateway.api.password=admin", "gateway.marketplaces.amazon-us.type=amazon")
+        prod.withPropertyValues("sandbox.simulators.enabled=true", "gateway.marketplaces.amazon-us.type=amazon")
                 .run(context -> assertThat(context).getFailure()
-                        .hasMessageContaining("gateway.api.password is a well-known default")
+                        .hasMessageContaining("sandbox.simulators.enabled is true")
                         .hasMessageContaining("gateway.marketplaces.amazon-us.amazon.client-id is empty"));
     }
 }

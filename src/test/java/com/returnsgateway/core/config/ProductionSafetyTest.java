@@ -6,7 +6,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.mock.env.MockEnvironment;
 
-/** With profile prod the gateway does not start on insecure settings; every problem is named at once. */
+/**
+ * With profile prod the gateway does not start on insecure settings; every problem is named at once. (Weak API
+ * credentials: ApiCredentialsCheckTest.)
+ */
 class ProductionSafetyTest {
 
     private final ApplicationContextRunner prod = new ApplicationContextRunner()
@@ -20,26 +23,10 @@ class ProductionSafetyTest {
     }
 
     @Test
-    void anEmptyPasswordIsRefused() {
-        prod.run(context -> assertThat(context).getFailure()
-                .hasMessageContaining("Refusing to start with profile prod")
-                .hasMessageContaining("gateway.api.password is empty"));
-    }
-
-    @Test
-    void wellKnownPasswordsAreRefused() {
-        for (String password : new String[] {"sandbox", "password", "admin", "changeme", "{noop}Sandbox"}) {
-            prod.withPropertyValues("gateway.api.password=" + password)
-                    .run(context -> assertThat(context).getFailure()
-                            .as(password).hasMessageContaining("gateway.api.password is a well-known default"));
-        }
-    }
-
-    @Test
-    void simulatorsAreRefusedAndEveryProblemIsNamed() {
-        prod.withPropertyValues("gateway.api.password=admin", "sandbox.simulators.enabled=true")
+    void simulatorsAndSeedAreRefusedAndEveryProblemIsNamed() {
+        prod.withPropertyValues("sandbox.simulators.enabled=true", "sandbox.seed.enabled=true")
                 .run(context -> assertThat(context).getFailure()
-                        .hasMessageContaining("well-known default")
+                        .hasMessageContaining("sandbox.seed.enabled is true")
                         .hasMessageContaining("sandbox.simulators.enabled is true"));
     }
 
