@@ -64,7 +64,7 @@ class RefundLedgerFlowTest extends SandboxGatewayTest {
         String returnId = request.get("returnId").asString();
         AtomicReference<JsonNode> entry = new AtomicReference<>();
         await().atMost(FLOW_TIMEOUT).until(() -> {
-            for (JsonNode e : api.get("/api/quarantine?limit=200").json()) {
+            for (JsonNode e : api.get("/api/quarantine?size=200").json().get("entries")) {
                 if (returnId.equals(e.get("reference").asString())) {
                     entry.set(e);
                 }

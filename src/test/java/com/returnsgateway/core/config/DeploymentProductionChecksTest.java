@@ -2,6 +2,7 @@ package com.returnsgateway.core.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.returnsgateway.api.ApiCredentialsCheck;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -23,7 +24,7 @@ class DeploymentProductionChecksTest {
 
     private final ApplicationContextRunner prod = new ApplicationContextRunner()
             .withUserConfiguration(ProductionSafety.class, DatabaseProductionCheck.class,
-                    TransportProductionCheck.class)
+                    TransportProductionCheck.class, ApiCredentialsCheck.class)
             .withPropertyValues("spring.profiles.active=prod")
             .withPropertyValues(SAFE);
 
