@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.returnsgateway.adapter.amazon.AmazonRefundFeeds;
+import com.returnsgateway.adapter.amazon.api.SpApiClient;
+import com.returnsgateway.adapter.amazon.api.SpApiOperation;
 import com.returnsgateway.testsupport.Http;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,7 +34,7 @@ class AmazonFeedRecoveryTest extends SandboxGatewayTest {
     @Autowired
     AmazonRefundFeeds feeds;
     @Autowired
-    CamelContext camel;
+    SpApiClient spApi;
 
     @BeforeEach
     void theSeededAmazonAccountIsQuiet() {
@@ -45,6 +47,9 @@ class AmazonFeedRecoveryTest extends SandboxGatewayTest {
                              + (SELECT count(*) FROM amazon_refund WHERE status IN ('QUEUED', 'IN_FEED')
                                 AND account <> :account)""")
                 .param("account", ACCOUNT).query(Long.class).single() == 0);
+        // a test before may have been throttled on this account's Orders calls, which building a feed makes
+        await().atMost(FLOW_TIMEOUT).until(() -> spApi.canCallNow(ACCOUNT, SpApiOperation.GET_ORDER)
+                && spApi.canCallNow(ACCOUNT, SpApiOperation.GET_ORDER_ITEMS));
     }
 
     @Test
@@ -78,7 +83,7 @@ class AmazonFeedRecoveryTest extends SandboxGatewayTest {
         // ticks of the account's feed cycle, as its timer would run them: batch, upload, submit, getFeed, report
         ObjectNode lookup = Http.JSON.createObjectNode().put("orderId", orderId);
         JsonNode unverified = caseWhere(lookup, c -> {
-            tick();
+            tickRefundFeed(ACCOUNT);
             return "MANUAL_REVIEW".equals(c.get("status").asString());
         });
 
@@ -93,13 +98,6 @@ class AmazonFeedRecoveryTest extends SandboxGatewayTest {
             assertThat(m.get("textBody").asString()).contains("MessagesProcessed is 0 but 1 messages were sent");
         });
         sandbox.delete("/sandbox/amazon/feeds/leave-out-of-report/" + orderId);
-    }
-
-    private void tick() {
-        Exchange exchange = new DefaultExchange(camel);
-        exchange.setVariable("account", ACCOUNT);
-        exchange.setVariable("cycle", "feed:" + ACCOUNT);
-        camel.createProducerTemplate().send("direct:amazon-refund-feed", exchange);
     }
 
     @Test
@@ -184,17 +182,5 @@ class AmazonFeedRecoveryTest extends SandboxGatewayTest {
 
     private String feedId(long row) {
         return jdbc.sql("SELECT feed_id FROM amazon_feed WHERE id = :id").param("id", row).query(String.class).single();
-    }
-
-    private List<JsonNode> adjustmentsFor(String orderId) {
-        List<JsonNode> adjustments = new ArrayList<>();
-        for (JsonNode feed : sandbox.get("/sandbox/amazon/feeds?orderId=" + orderId).json()) {
-            feed.get("adjustments").forEach(a -> {
-                if (orderId.equals(a.get("amazonOrderId").asString())) {
-                    adjustments.add(a);
-                }
-            });
-        }
-        return adjustments;
     }
 }

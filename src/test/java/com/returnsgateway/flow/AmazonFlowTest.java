@@ -201,18 +201,6 @@ class AmazonFlowTest extends SandboxGatewayTest {
         return detail.get("refunds").get(0).get("status").asString();
     }
 
-    private List<JsonNode> adjustmentsFor(String orderId) {
-        List<JsonNode> adjustments = new ArrayList<>();
-        for (JsonNode feed : sandbox.get("/sandbox/amazon/feeds?orderId=" + orderId).json()) {
-            for (JsonNode adjustment : feed.get("adjustments")) {
-                if (orderId.equals(adjustment.get("amazonOrderId").asString())) {
-                    adjustments.add(adjustment);
-                }
-            }
-        }
-        return adjustments;
-    }
-
     /** An order at the simulated Amazon, its parcel at the forwarder, and the order in the order-to-waybill file. */
     private void amazonOrder(String orderId, String sellerId, String marketplaceId, String currency, String waybill,
                              String parcelStatus, String sku, String price) {

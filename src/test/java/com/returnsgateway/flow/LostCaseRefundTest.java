@@ -46,14 +46,4 @@ class LostCaseRefundTest extends SandboxGatewayTest {
             assertThat(r.get("lookups").asInt()).isPositive();
         });
     }
-
-    /** Removes every row of the case, as a database restored from before it was opened would have none. */
-    private void forgetCase(String caseId) {
-        List<String> tables = jdbc.sql("""
-                        SELECT table_name FROM information_schema.columns
-                        WHERE column_name = 'case_id' AND table_schema = current_schema() AND table_name <> 'return_case'""")
-                .query(String.class).list();
-        tables.forEach(table -> jdbc.sql("DELETE FROM " + table + " WHERE case_id = :id").param("id", caseId).update());
-        jdbc.sql("DELETE FROM return_case WHERE case_id = :id").param("id", caseId).update();
-    }
 }

@@ -2,7 +2,6 @@ package com.returnsgateway.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.apache.camel.CamelContext;
 import org.apache.camel.component.timer.TimerEndpoint;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,9 +13,6 @@ import org.springframework.core.env.Environment;
  * where nothing sets it.
  */
 class RouteTimersTest extends SandboxGatewayTest {
-
-    @Autowired
-    CamelContext camel;
 
     @Autowired
     Environment environment;

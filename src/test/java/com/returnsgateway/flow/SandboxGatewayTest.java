@@ -18,6 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -261,5 +264,39 @@ abstract class SandboxGatewayTest {
         StringBuilder text = new StringBuilder();
         caseDetail.get("timeline").forEach(e -> text.append(e.get("message").asString()).append('\n'));
         return text.toString();
+    }
+
+    /** Removes every row of the case, as a database restored from before it was opened would have none. */
+    void forgetCase(String caseId) {
+        List<String> tables = jdbc.sql("""
+                        SELECT table_name FROM information_schema.columns
+                        WHERE column_name = 'case_id' AND table_schema = current_schema() AND table_name <> 'return_case'""")
+                .query(String.class).list();
+        tables.forEach(table -> jdbc.sql("DELETE FROM " + table + " WHERE case_id = :id").param("id", caseId).update());
+        jdbc.sql("DELETE FROM return_case WHERE case_id = :id").param("id", caseId).update();
+    }
+
+    @Autowired
+    CamelContext camel;
+
+    /** One tick of the account's refund feed cycle, as its timer would run it (for accounts no timer runs). */
+    void tickRefundFeed(String account) {
+        Exchange exchange = new DefaultExchange(camel);
+        exchange.setVariable("account", account);
+        exchange.setVariable("cycle", "feed:" + account);
+        camel.createProducerTemplate().send("direct:amazon-refund-feed", exchange);
+    }
+
+    /** Every adjustment message for the order in the feeds the simulated Amazon received. */
+    List<JsonNode> adjustmentsFor(String orderId) {
+        List<JsonNode> adjustments = new ArrayList<>();
+        for (JsonNode feed : sandbox.get("/sandbox/amazon/feeds?orderId=" + orderId).json()) {
+            feed.get("adjustments").forEach(a -> {
+                if (orderId.equals(a.get("amazonOrderId").asString())) {
+                    adjustments.add(a);
+                }
+            });
+        }
+        return adjustments;
     }
 }

@@ -1,13 +1,18 @@
 package com.returnsgateway.adapter.amazon;
 
 import com.returnsgateway.adapter.amazon.api.AmazonAccounts;
+import com.returnsgateway.adapter.amazon.format.RefundEvents;
 import com.returnsgateway.core.remote.RemoteCallException;
+import com.returnsgateway.core.model.Money;
 import com.returnsgateway.core.model.RefundInstruction;
 import com.returnsgateway.core.model.ReturnCase;
 import com.returnsgateway.core.port.MarketplacePort;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -38,12 +43,80 @@ public class AmazonRefunds implements MarketplacePort {
                                int submissions, String resultCode, String resultMessage, boolean reported) {
     }
 
+    /** result_code of a refund found already paid in Amazon's financial events, so none was sent. */
+    public static final String ALREADY_PAID = "ALREADY_PAID";
+
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AmazonFinances finances;
+    private final RefundAdjustments adjustments;
 
-    public AmazonRefunds(JdbcClient jdbc, Clock clock) {
+    public AmazonRefunds(JdbcClient jdbc, Clock clock, AmazonFinances finances, RefundAdjustments adjustments) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.finances = finances;
+        this.adjustments = adjustments;
+    }
+
+    /**
+     * Only for a case whose refund the gateway has no record of with Amazon (a return read again into a lost or new
+     * database looks like that): Amazon's financial events for the order, less what the gateway's other refunds of
+     * the order account for. Covering this refund: accepted and recorded as found paid, nothing sent. Covering part
+     * of it: not paid, the case goes to manual review. None: empty, the refund is queued as usual.
+     */
+    @Override
+    public Optional<RefundAnswer> alreadyRefunded(ReturnCase returnCase, RefundInstruction refund) {
+        String caseId = returnCase.caseId();
+        if (find(caseId).isPresent()) {
+            return Optional.empty(); // queued or sent by this gateway: the feed's answer settles it
+        }
+        String account = returnCase.marketplace();
+        String orderId = returnCase.request().orderId();
+        List<RefundEvents.Event> events = finances.refundEvents(account, orderId);
+        if (events.isEmpty()) {
+            return Optional.empty();
+        }
+        RefundCoverage.Verdict verdict = RefundCoverage.judge(orderId, adjustments.principalBySku(account, caseId),
+                otherRefundsOfOrder(account, orderId, caseId), events);
+        if (verdict instanceof RefundCoverage.PartlyPaid partly) {
+            throw RemoteCallException.permanent(partly.problem());
+        }
+        if (verdict instanceof RefundCoverage.Paid paid) {
+            recordFoundPaid(caseId, account, paid);
+            return Optional.of(RefundAnswer.accepted(paid.reference(), paid.note()));
+        }
+        return Optional.empty();
+    }
+
+    /** The Principal per SKU of this gateway's other refunds of the order that went to Amazon. */
+    private Map<String, Money> otherRefundsOfOrder(String account, String orderId, String caseId) {
+        List<String> others = jdbc.sql("""
+                        SELECT r.case_id FROM amazon_refund r JOIN return_case c ON c.case_id = r.case_id
+                        WHERE r.account = :account AND c.order_id = :orderId AND r.case_id <> :caseId
+                          AND r.status IN ('IN_FEED', 'ACCEPTED')""")
+                .param("account", account)
+                .param("orderId", orderId)
+                .param("caseId", caseId)
+                .query(String.class).list();
+        Map<String, Money> principal = new HashMap<>();
+        others.forEach(other -> adjustments.principalBySku(account, other)
+                .forEach((sku, amount) -> principal.merge(sku, amount, Money::plus)));
+        return principal;
+    }
+
+    private void recordFoundPaid(String caseId, String account, RefundCoverage.Paid paid) {
+        Instant now = clock.instant();
+        jdbc.sql("""
+                        INSERT INTO amazon_refund (case_id, account, status, result_code, result_message, queued_at,
+                                                   updated_at)
+                        VALUES (:id, :account, 'ACCEPTED', :code, :message, :now, :now)
+                        ON CONFLICT (case_id) DO NOTHING""")
+                .param("id", caseId)
+                .param("account", account)
+                .param("code", ALREADY_PAID)
+                .param("message", paid.note())
+                .param("now", Timestamp.from(now))
+                .update();
     }
 
     /**
@@ -62,6 +135,10 @@ public class AmazonRefunds implements MarketplacePort {
         return switch (refund.status()) {
             case QUEUED, IN_FEED -> RefundAnswer.later("waiting for Amazon's answer to its refund feed");
             case ACCEPTED -> {
+                if (ALREADY_PAID.equals(refund.resultCode())) {
+                    // found paid before the step could record it: the same answer again, still nothing sent
+                    yield RefundAnswer.accepted("Amazon financial events", refund.resultMessage());
+                }
                 String reference = "feed " + feedId(refund) + " message " + refund.messageId();
                 yield RefundAnswer.accepted(reference, "accepted by Amazon (" + reference + ")");
             }

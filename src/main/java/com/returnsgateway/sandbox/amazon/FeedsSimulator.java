@@ -441,6 +441,81 @@ public class FeedsSimulator {
         return values;
     }
 
+    // ------------------------------------------------------------------------------------------ finances
+
+    /**
+     * listFinancialEventsByOrderId: one RefundEvent per accepted adjustment message of the seller's order, oldest
+     * first, posted when its feed was created; a refund's CurrencyAmount is negative (a debit to the seller).
+     * {@code maxResults} events a page, the rest behind {@code NextToken}.
+     */
+    public synchronized ObjectNode refundEvents(SpCaller caller, String orderId, Integer maxResults,
+                                                String nextToken) {
+        SimulatedOrder order = orders.order(orderId).filter(o -> o.sellerId().equals(caller.sellerId()))
+                .orElseThrow(() -> SpApiException.notFound("Order " + orderId + " not found."));
+        int size = maxResults == null ? 100 : maxResults;
+        if (size < 1 || size > 100) {
+            throw SpApiException.invalidInput("MaxResultsPerPage must be between 1 and 100");
+        }
+        List<ObjectNode> events = new ArrayList<>();
+        for (Feed f : feeds.values()) {
+            if (!f.sellerId.equals(caller.sellerId())) {
+                continue;
+            }
+            for (Outcome o : f.outcomes) {
+                if (o.accepted() && orderId.equals(o.message().amazonOrderId())) {
+                    events.add(refundEvent(order, f, o.message()));
+                }
+            }
+        }
+        int from = nextToken == null ? 0 : pageStart(orderId, nextToken);
+        ObjectNode answer = AmazonJson.object();
+        ObjectNode payload = answer.putObject("payload");
+        ArrayNode list = payload.putObject("FinancialEvents").putArray("RefundEventList");
+        events.stream().skip(from).limit(size).forEach(list::add);
+        if (from + size < events.size()) {
+            payload.put("NextToken", Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString((orderId + "|" + (from + size)).getBytes(StandardCharsets.UTF_8)));
+        }
+        return answer;
+    }
+
+    private static ObjectNode refundEvent(SimulatedOrder order, Feed feed, PaymentAdjustmentFeed.Message message) {
+        Currency currency = Currency.getInstance(order.currency());
+        ObjectNode event = AmazonJson.object();
+        event.put("AmazonOrderId", order.orderId());
+        event.put("PostedDate", AmazonJson.timestamp(feed.created));
+        event.put("MarketplaceName", "Amazon");
+        ArrayNode items = event.putArray("ShipmentItemAdjustmentList");
+        for (PaymentAdjustmentFeed.AdjustedItem adjusted : message.items()) {
+            SimulatedOrder.Item ordered = order.itemByOrderItemId(adjusted.orderItemCode()).orElseThrow();
+            ObjectNode item = items.addObject();
+            item.put("SellerSKU", ordered.sku());
+            item.put("OrderAdjustmentItemId", feed.feedId + "-" + message.messageId() + "-" + items.size());
+            item.put("QuantityShipped", ordered.quantity());
+            ArrayNode charges = item.putArray("ItemChargeAdjustmentList");
+            for (PaymentAdjustmentFeed.Component c : adjusted.components()) {
+                ObjectNode charge = charges.addObject();
+                charge.put("ChargeType", c.type());
+                ObjectNode amount = charge.putObject("ChargeAmount");
+                amount.put("CurrencyCode", currency.getCurrencyCode());
+                amount.put("CurrencyAmount", c.amount().negate());
+            }
+        }
+        return event;
+    }
+
+    private static int pageStart(String orderId, String token) {
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split("\\|");
+            if (parts.length == 2 && parts[0].equals(orderId)) {
+                return Integer.parseInt(parts[1]);
+            }
+        } catch (RuntimeException e) {
+            // answered below as Amazon answers a token it did not give
+        }
+        throw SpApiException.invalidInput("NextToken is not valid");
+    }
+
     // ------------------------------------------------------------------------------------------ test hooks
 
     /** Messages for this order fail from now on with this code and description. */

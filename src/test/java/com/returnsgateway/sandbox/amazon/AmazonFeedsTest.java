@@ -318,4 +318,53 @@ class AmazonFeedsTest extends AmazonSimulatorWebTest {
         assertThat(noTypes.status()).isEqualTo(400);
         assertThat(firstError(noTypes).get("message").stringValue()).contains("feedTypes");
     }
+
+    @Test
+    void theFinancesApiListsTheAcceptedAdjustmentsOfAnOrderAsRefundEventsPageByPage() {
+        String token = accessToken(US_REFRESH_TOKEN);
+        String finances = "/finances/v0/orders/" + CHEAP_ORDER + "/financialEvents";
+        assertThat(spGet(token, finances).json().get("payload").get("FinancialEvents").get("RefundEventList"))
+                .as("nothing refunded yet").isEmpty();
+        submit(token, US, envelope(US_SELLER, message(1, CHEAP_ORDER, item(CHEAP_ITEM, "CustomerReturn",
+                component("Principal", "4.00", "USD"), component("Shipping", "1.50", "USD")))));
+        advance(Duration.ofMinutes(1));
+        submit(token, US, envelope(US_SELLER, message(1, CHEAP_ORDER, item(CHEAP_ITEM, "CustomerReturn",
+                component("Principal", "2.00", "USD")))));
+        http.post("/sandbox/amazon/feeds/reject-order/" + CHEAP_ORDER, Map.of("code", "18050", "description", "no"));
+        submit(token, US, envelope(US_SELLER, message(1, CHEAP_ORDER, item(CHEAP_ITEM, "CustomerReturn",
+                component("Principal", "3.00", "USD")))));
+
+        Http.Reply first = spGet(token, finances + "?MaxResultsPerPage=1");
+        assertThat(first.status()).as(first.text()).isEqualTo(200);
+        JsonNode event = first.json().get("payload").get("FinancialEvents").get("RefundEventList").get(0);
+        assertThat(event.get("AmazonOrderId").stringValue()).isEqualTo(CHEAP_ORDER);
+        JsonNode item = event.get("ShipmentItemAdjustmentList").get(0);
+        assertThat(item.get("SellerSKU").stringValue()).isEqualTo("CASE-IP15-CLR");
+        JsonNode principal = item.get("ItemChargeAdjustmentList").get(0);
+        assertThat(principal.get("ChargeType").stringValue()).isEqualTo("Principal");
+        assertThat(principal.get("ChargeAmount").get("CurrencyCode").stringValue()).isEqualTo("USD");
+        assertThat(principal.get("ChargeAmount").get("CurrencyAmount").decimalValue()).isEqualByComparingTo("-4.00");
+        String nextToken = first.json().get("payload").get("NextToken").stringValue();
+
+        JsonNode second = spGet(token, finances + "?MaxResultsPerPage=1&NextToken=" + nextToken).json().get("payload");
+        assertThat(second.has("NextToken")).as("the rejected adjustment is no refund").isFalse();
+        assertThat(second.get("FinancialEvents").get("RefundEventList").get(0).get("ShipmentItemAdjustmentList")
+                .get(0).get("ItemChargeAdjustmentList").get(0).get("ChargeAmount").get("CurrencyAmount")
+                .decimalValue()).isEqualByComparingTo("-2.00");
+    }
+
+    @Test
+    void theFinancesApiAnswersAnUnknownOrAnotherSellersOrderAndAMissingTokenAsAmazonDoes() {
+        Http.Reply unknown = spGet(accessToken(US_REFRESH_TOKEN), "/finances/v0/orders/113-0000000-0000000/financialEvents");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(firstError(unknown).get("code").stringValue()).isEqualTo("NotFound");
+        assertThat(spGet(accessToken(JP_REFRESH_TOKEN), "/finances/v0/orders/" + CHEAP_ORDER + "/financialEvents")
+                .status()).isEqualTo(404);
+        Http.Reply anonymous = http.get("/sandbox/amazon/sp/finances/v0/orders/" + CHEAP_ORDER + "/financialEvents");
+        assertThat(anonymous.status()).isEqualTo(403);
+        assertThat(firstError(anonymous).get("code").stringValue()).isEqualTo("Unauthorized");
+        assertThat(http.get("/sandbox/amazon/stats").json().get("calls").get("listFinancialEventsByOrderId").asInt())
+                .isEqualTo(3);
+    }
+
 }

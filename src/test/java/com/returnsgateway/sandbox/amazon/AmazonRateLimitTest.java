@@ -44,7 +44,7 @@ class AmazonRateLimitTest extends AmazonSimulatorWebTest {
         assertThat(stats.get("throttled").get("getOrderItems").intValue()).isEqualTo(3);
         assertThat(stats.get("throttled").get("getOrder").intValue()).isZero();
         assertThat(stats.get("calls").get("getOrderItems").intValue()).isEqualTo(7);
-        assertThat(stats.get("throttled").size()).isEqualTo(11);
+        assertThat(stats.get("throttled").size()).isEqualTo(12);
     }
 
     @Test
@@ -56,7 +56,8 @@ class AmazonRateLimitTest extends AmazonSimulatorWebTest {
                 "/feeds/2021-06-30/feeds/1", "2",
                 "/feeds/2021-06-30/feeds?feedTypes=POST_PAYMENT_ADJUSTMENT_DATA", "0.0222",
                 "/feeds/2021-06-30/documents/x", "0.0222",
-                "/orders/v0/orders/113-7720145-9981306", "0.5");
+                "/orders/v0/orders/113-7720145-9981306", "0.5",
+                "/finances/v0/orders/113-7720145-9981306/financialEvents", "0.5");
         expected.forEach((path, rate) -> assertThat(spGet(token, path).header("x-amzn-RateLimit-Limit"))
                 .as(path).isEqualTo(rate));
         for (List<String> post : List.of(List.of("/reports/2021-06-30/reports", "0.0167"),

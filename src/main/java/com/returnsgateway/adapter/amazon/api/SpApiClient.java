@@ -109,6 +109,16 @@ public class SpApiClient {
         return call(account, operation, "GET", path, null, restrictedDataToken);
     }
 
+    /**
+     * One page of what Amazon booked on an order (Finances API v0 listFinancialEventsByOrderId), refunds among it; the
+     * first page without {@code nextToken}. Not buyer data, so a plain access token, no restricted data token.
+     */
+    public Response financialEventsByOrderId(String account, String orderId, String nextToken) {
+        String path = "/finances/v0/orders/" + encode(orderId) + "/financialEvents"
+                + (nextToken == null ? "" : "?NextToken=" + encode(nextToken));
+        return get(account, SpApiOperation.LIST_FINANCIAL_EVENTS_BY_ORDER_ID, path);
+    }
+
     /** True when the operation's bucket has a token now, so work that must make the call can start. */
     public boolean canCallNow(String account, SpApiOperation operation) {
         return bucket(account, operation).hasToken();

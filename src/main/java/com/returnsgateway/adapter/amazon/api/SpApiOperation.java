@@ -15,7 +15,8 @@ public enum SpApiOperation {
     GET_FEED_DOCUMENT("getFeedDocument", 0.0222, 10),
     GET_ORDER("getOrder", 0.5, 30),
     GET_ORDER_ITEMS("getOrderItems", 0.5, 30),
-    CREATE_RESTRICTED_DATA_TOKEN("createRestrictedDataToken", 1, 10);
+    CREATE_RESTRICTED_DATA_TOKEN("createRestrictedDataToken", 1, 10),
+    LIST_FINANCIAL_EVENTS_BY_ORDER_ID("listFinancialEventsByOrderId", 0.5, 30);
 
     private final String operationName;
     private final double rate;

@@ -17,6 +17,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.returnsgateway.adapter.amazon.AmazonBackoff;
+import com.returnsgateway.adapter.amazon.AmazonFinances;
+import com.returnsgateway.adapter.amazon.format.RefundEvents;
+import com.returnsgateway.core.remote.RemoteCallException;
 import com.returnsgateway.testsupport.MutableClock;
 import com.returnsgateway.core.config.GatewayProperties;
 import com.returnsgateway.core.config.TestGatewayProperties;
@@ -226,6 +229,67 @@ class SpApiClientTest {
                     assertThat(e.getMessage()).contains("createReport", "rate limit");
                 });
         amazon.verify(15, postRequestedFor(urlEqualTo("/sp/reports/2021-06-30/reports")));
+    }
+
+    @Test
+    void financialEventsOfAnOrderAreAskedWithTheAccessTokenAndTheirOwnBucket() {
+        amazon.stubFor(get(urlPathEqualTo("/sp/finances/v0/orders/113-1/financialEvents"))
+                .willReturn(okJson("{\"payload\":{\"FinancialEvents\":{}}}")));
+
+        client.financialEventsByOrderId("amazon-us", "113-1", null);
+        client.financialEventsByOrderId("amazon-us", "113-1", "a+b/c=");
+        // no restricted data token: refunds are no buyer data
+        amazon.verify(2, getRequestedFor(urlPathEqualTo("/sp/finances/v0/orders/113-1/financialEvents"))
+                .withHeader("x-amz-access-token", equalTo("Atza|first")));
+        amazon.verify(1, getRequestedFor(urlEqualTo("/sp/finances/v0/orders/113-1/financialEvents?NextToken=a%2Bb%2Fc%3D")));
+
+        // Amazon's plan for listFinancialEventsByOrderId: burst 30, then one call every 2 s, longer than a worker waits
+        for (int i = 2; i < 30; i++) {
+            client.financialEventsByOrderId("amazon-us", "113-1", null);
+        }
+        SpApiException spent = catchThrowableOfType(SpApiException.class,
+                () -> client.financialEventsByOrderId("amazon-us", "113-1", null));
+        assertThat(spent.isTransient()).isTrue();
+        assertThat(spent.getMessage()).contains("listFinancialEventsByOrderId", "0.5 requests/s");
+        amazon.verify(30, getRequestedFor(urlPathEqualTo("/sp/finances/v0/orders/113-1/financialEvents")));
+    }
+
+    @Test
+    void theRefundsOfAnOrderAreReadOverEveryPageWhicheverSignTheirAmountsHave() {
+        amazon.stubFor(get(urlEqualTo("/sp/finances/v0/orders/113-2/financialEvents")).willReturn(okJson("""
+                {"payload":{"NextToken":"page2","FinancialEvents":{"RefundEventList":[{"AmazonOrderId":"113-2",
+                 "PostedDate":"2026-11-20T10:00:00Z","ShipmentItemAdjustmentList":[{"SellerSKU":"MUG-1",
+                 "OrderAdjustmentItemId":"a1","QuantityShipped":1,"ItemChargeAdjustmentList":[
+                 {"ChargeType":"Principal","ChargeAmount":{"CurrencyCode":"USD","CurrencyAmount":-12.5}},
+                 {"ChargeType":"Tax","ChargeAmount":{"CurrencyCode":"USD","CurrencyAmount":-1.0}}]}]}]}}}""")));
+        amazon.stubFor(get(urlEqualTo("/sp/finances/v0/orders/113-2/financialEvents?NextToken=page2"))
+                .willReturn(okJson("""
+                {"payload":{"FinancialEvents":{"RefundEventList":[{"AmazonOrderId":"113-2",
+                 "PostedDate":"2026-11-21T10:00:00Z","ShipmentItemAdjustmentList":[{"SellerSKU":"MUG-1",
+                 "ItemChargeAdjustmentList":[
+                 {"ChargeType":"Principal","ChargeAmount":{"CurrencyCode":"USD","CurrencyAmount":"7.50"}}]}]}]}}}""")));
+
+        List<RefundEvents.Event> events = new AmazonFinances(client).refundEvents("amazon-us", "113-2");
+
+        assertThat(events).extracting(RefundEvents.Event::postedDate)
+                .containsExactly("2026-11-20T10:00:00Z", "2026-11-21T10:00:00Z");
+        assertThat(events).flatExtracting(RefundEvents.Event::items).extracting(i -> i.sku() + " " + i.principal())
+                .containsExactly("MUG-1 12.50 USD", "MUG-1 7.50 USD");
+    }
+
+    @Test
+    void financialEventsThatCannotBeReadArePermanentNotNothingRefunded() {
+        amazon.stubFor(get(urlPathEqualTo("/sp/finances/v0/orders/113-3/financialEvents")).willReturn(okJson("""
+                {"payload":{"FinancialEvents":{"RefundEventList":[{"PostedDate":"2026-11-20T10:00:00Z",
+                 "ShipmentItemAdjustmentList":[{"SellerSKU":"MUG-1","ItemChargeAdjustmentList":[
+                 {"ChargeType":"Principal","ChargeAmount":{"CurrencyAmount":-12.5}}]}]}]}}}""")));
+
+        assertThatThrownBy(() -> new AmazonFinances(client).refundEvents("amazon-us", "113-3"))
+                .isInstanceOfSatisfying(RemoteCallException.class, e -> {
+                    assertThat(e.isTransient()).isFalse();
+                    assertThat(e.getMessage()).contains("order 113-3", "cannot tell what Amazon already refunded",
+                            "Principal of SKU MUG-1");
+                });
     }
 
     @Test
