@@ -3,6 +3,7 @@ package com.returnsgateway.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.returnsgateway.core.remote.RemoteCallException;
 import com.returnsgateway.adapter.amazon.AmazonRefundFeeds;
 import com.returnsgateway.adapter.amazon.api.SpApiClient;
 import com.returnsgateway.adapter.amazon.api.SpApiOperation;
@@ -129,6 +130,29 @@ class AmazonFeedRecoveryTest extends SandboxGatewayTest {
                         .decimalValue()).isEqualByComparingTo("13.25"));
     }
 
+    @Test
+    void aCaseLeftWaitingWhenItsAnswerWasStoredJustBeforeACrashWakesAtTheNextTick() {
+        String orderId = queuedRefund("7.25");
+        Exchange cycle = builtAndUploadedFeed();
+        long row = cycle.getVariable("feedRow", Long.class);
+        feeds.submit(ACCOUNT, row, cycle);
+        await().atMost(FLOW_TIMEOUT).until(() -> {
+            feeds.poll(ACCOUNT, row, cycle);
+            return "DONE".equals(cycle.getVariable("feedProcessingStatus", String.class));
+        });
+        // what the database holds when the gateway died after committing Amazon's answer, before waking the case
+        jdbc.sql("UPDATE amazon_refund SET status = 'ACCEPTED' WHERE feed = :row").param("row", row).update();
+        jdbc.sql("UPDATE amazon_feed SET status = 'DONE', finished_at = now() WHERE id = :row").param("row", row)
+                .update();
+
+        tickRefundFeed(ACCOUNT);
+
+        JsonNode refunded = caseWhere(Http.JSON.createObjectNode().put("orderId", orderId),
+                c -> "REFUNDED".equals(c.get("status").asString()));
+        assertThat(timelineText(refunded)).contains("Amazon accepted the refund (feed " + feedId(row) + ", message 1)");
+        assertThat(adjustmentsFor(orderId)).as("sent to Amazon once").hasSize(1);
+    }
+
     /** A delivered, cheap item at the simulated Amazon: refunded without asking it back, queued for a feed. */
     private String queuedRefund(String price) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
@@ -159,7 +183,19 @@ class AmazonFeedRecoveryTest extends SandboxGatewayTest {
         cycle.setVariable("account", ACCOUNT);
         feeds.open(ACCOUNT, cycle);
         assertThat(cycle.getVariable("feedStatus", String.class)).isEqualTo("NONE");
-        feeds.batch(ACCOUNT, cycle);
+        // building the feed asks Amazon's Orders API, whose small simulated buckets earlier tests may have used up:
+        // a throttled call ends the step, and the cycle tries it again later, as here
+        await().atMost(FLOW_TIMEOUT).until(() -> {
+            try {
+                feeds.batch(ACCOUNT, cycle);
+                return true;
+            } catch (RemoteCallException throttled) {
+                if (!throttled.isTransient()) {
+                    throw throttled;
+                }
+                return false;
+            }
+        });
         assertThat(cycle.getVariable("feedStatus", String.class)).isEqualTo("BUILT");
         feeds.upload(ACCOUNT, cycle.getVariable("feedRow", Long.class));
         return cycle;

@@ -87,6 +87,26 @@ public class AmazonFeedStore {
     }
 
     /** The account's unfinished feed, if any (one at a time). */
+    /**
+     * Cases of the account still waiting although Amazon's answer to their refund is stored (the instance that stored
+     * it stopped before it woke them), with the answer as the timeline says it.
+     */
+    public Map<String, String> answeredButWaiting(String account) {
+        Map<String, String> answered = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT r.case_id, r.status, f.feed_id, r.message_id FROM amazon_refund r
+                        JOIN return_case c ON c.case_id = r.case_id LEFT JOIN amazon_feed f ON f.id = r.feed
+                        WHERE r.account = :account AND r.status IN ('ACCEPTED', 'REJECTED')
+                          AND c.status = 'AWAITING_MARKETPLACE'
+                        ORDER BY r.case_id""")
+                .param("account", account)
+                .query((rs, n) -> answered.put(rs.getString("case_id"), "Amazon " + ("ACCEPTED".equals(
+                        rs.getString("status")) ? "accepted" : "rejected") + " the refund (feed "
+                        + rs.getString("feed_id") + ", message " + rs.getObject("message_id") + ")"))
+                .list();
+        return answered;
+    }
+
     public Optional<Feed> open(String account) {
         return jdbc.sql("SELECT * FROM amazon_feed WHERE account = :account AND finished_at IS NULL ORDER BY id LIMIT 1")
                 .param("account", account)

@@ -95,6 +95,8 @@ public class AmazonRefundFeeds {
             exchange.setVariable(FEED_STATUS, "ELSEWHERE");
             return;
         }
+        // an answer stored just before a crash: its case wakes now (waking is a step of its own after the commit)
+        store.answeredButWaiting(account).forEach(this::wake);
         Optional<Feed> open = store.open(account);
         exchange.setVariable(FEED_STATUS, open.map(Feed::status).orElse("NONE"));
         exchange.setVariable(FEED_ROW, open.map(Feed::id).orElse(null));
