@@ -3,6 +3,7 @@ package com.returnsgateway.adapter.sftp;
 import com.returnsgateway.core.config.GatewayProperties;
 import java.util.Map;
 import java.util.TreeMap;
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -13,13 +14,23 @@ public class SftpForwarders {
 
     private final Map<String, SftpSettings> settings = new TreeMap<>();
 
-    public SftpForwarders(GatewayProperties properties, Environment environment) {
+    public SftpForwarders(Environment environment) {
+        settings.putAll(bind(environment));
+    }
+
+    /** The settings of every forwarder of type sftp, bound from the environment (also before any bean exists). */
+    static Map<String, SftpSettings> bind(Environment environment) {
         Binder binder = Binder.get(environment);
-        properties.forwarders().forEach((code, forwarder) -> {
-            if (SftpSettings.TYPE.equals(forwarder.type())) {
-                settings.put(code, binder.bindOrCreate("gateway.forwarders." + code + ".sftp", SftpSettings.class));
-            }
-        });
+        Map<String, SftpSettings> bound = new TreeMap<>();
+        binder.bind("gateway.forwarders", Bindable.mapOf(String.class, GatewayProperties.Forwarder.class))
+                .orElse(Map.of())
+                .forEach((code, forwarder) -> {
+                    if (SftpSettings.TYPE.equals(forwarder.type())) {
+                        bound.put(code, binder.bindOrCreate("gateway.forwarders." + code + ".sftp",
+                                SftpSettings.class));
+                    }
+                });
+        return bound;
     }
 
     /** Every SFTP forwarder by code, in a stable order. */

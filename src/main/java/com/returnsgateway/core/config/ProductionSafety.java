@@ -12,8 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * With profile {@code prod}, start-up stops (before any bean is made) with every insecure setting named: the sandbox
  * simulators on, and what each {@link ProductionCheck} refuses (weak API credentials, an Amazon account without its
- * credentials or not on HTTPS). (An SFTP forwarder without host-key checking is refused by
- * SftpForwarderRoutes.)
+ * credentials or not on HTTPS, an SFTP forwarder that does not check host keys, ...).
  */
 @Component
 public class ProductionSafety implements BeanFactoryPostProcessor, EnvironmentAware {

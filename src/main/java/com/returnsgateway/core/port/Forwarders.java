@@ -4,31 +4,20 @@ import com.returnsgateway.core.config.GatewayProperties;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /** The adapter of each configured forwarder, by its {@code type:}; a type no adapter speaks stops the start-up. */
 @Component
 public class Forwarders {
 
-    private final Map<String, ForwarderPort> byType;
+    private final AdapterIndex<ForwarderPort> adapters;
     private final GatewayProperties properties;
 
     public Forwarders(List<ForwarderPort> adapters, GatewayProperties properties) {
-        this.byType = adapters.stream().collect(Collectors.toMap(ForwarderPort::type, Function.identity(),
-                (a, b) -> {
-                    throw new IllegalStateException("two forwarder adapters for type " + a.type());
-                }, TreeMap::new));
+        Map<String, String> types = new TreeMap<>();
+        properties.forwarders().forEach((code, forwarder) -> types.put(code, forwarder.type()));
+        this.adapters = new AdapterIndex<>("forwarders", adapters, ForwarderPort::type, types);
         this.properties = properties;
-        List<String> unknown = properties.forwarders().entrySet().stream()
-                .filter(e -> !byType.containsKey(e.getValue().type()))
-                .map(e -> "gateway.forwarders." + e.getKey() + ".type: '" + e.getValue().type() + "'")
-                .toList();
-        if (!unknown.isEmpty()) {
-            throw new IllegalStateException("No adapter speaks " + String.join(", ", unknown)
-                    + "; the forwarder types this gateway speaks are " + byType.keySet());
-        }
     }
 
     /** The adapter of a configured forwarder. */
@@ -38,7 +27,7 @@ public class Forwarders {
             throw new IllegalStateException("forwarder " + forwarder + " is not configured (gateway.forwarders."
                     + forwarder + ")");
         }
-        return byType.get(config.type());
+        return adapters.get(config.type());
     }
 
     public boolean isConfigured(String forwarder) {

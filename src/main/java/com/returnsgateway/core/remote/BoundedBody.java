@@ -18,20 +18,8 @@ public record BoundedBody(byte[] bytes, boolean tooLarge) {
             return new BoundedBody(new byte[0], false);
         }
         int max = (int) Math.min(limit, Integer.MAX_VALUE - 16);
-        int cap = max + 1; // one byte past the limit tells "too large" from "exactly the limit"
-        byte[] buffer = new byte[Math.min(cap, 64 * 1024)];
-        int length = 0;
-        while (length < cap) {
-            if (length == buffer.length) {
-                buffer = Arrays.copyOf(buffer, (int) Math.min(buffer.length * 2L, cap));
-            }
-            int read = in.read(buffer, length, buffer.length - length);
-            if (read < 0) {
-                break;
-            }
-            length += read;
-        }
-        return length > max ? new BoundedBody(Arrays.copyOf(buffer, max), true)
-                : new BoundedBody(Arrays.copyOf(buffer, length), false);
+        // one byte past the limit tells "too large" from "exactly the limit"; readNBytes grows as the bytes come
+        byte[] read = in.readNBytes(max + 1);
+        return read.length > max ? new BoundedBody(Arrays.copyOf(read, max), true) : new BoundedBody(read, false);
     }
 }
