@@ -36,7 +36,7 @@ public class GenericForwarder implements ForwarderPort {
 
     @Override
     public Abilities abilities() {
-        return new Abilities(true, true);
+        return new Abilities(true, Answer.AT_ONCE);
     }
 
     @Override

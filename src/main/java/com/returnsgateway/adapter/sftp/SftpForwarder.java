@@ -24,7 +24,7 @@ public class SftpForwarder implements ForwarderPort {
 
     @Override
     public Abilities abilities() {
-        return new Abilities(true, false);
+        return new Abilities(true, Answer.PUSHED);
     }
 
     /** None yet is a transient failure: the case is tried again later, and goes to manual review if none ever comes. */

@@ -1,5 +1,16 @@
 package com.returnsgateway.core.model;
 
-/** Which forwarder carries the parcel, and under which waybill number. */
-public record ShipmentRef(String forwarder, String waybill) {
+/**
+ * Which forwarder carries the parcel, under which waybill number, and, when the forwarder hands it to a last-mile
+ * carrier under another number, that number and carrier (both null otherwise).
+ */
+public record ShipmentRef(String forwarder, String waybill, String lastMileNumber, String lastMileCarrier) {
+
+    public ShipmentRef(String forwarder, String waybill) {
+        this(forwarder, waybill, null, null);
+    }
+
+    public boolean hasLastMile() {
+        return lastMileNumber != null && !lastMileNumber.isBlank();
+    }
 }

@@ -1,6 +1,7 @@
 package com.returnsgateway.core.port;
 
 import com.returnsgateway.core.model.InterceptOutcome;
+import java.time.Duration;
 
 /**
  * A forwarder protocol ({@code gateway.forwarders.<code>.type}): where is this parcel, and please stop it. Failures are
@@ -22,11 +23,39 @@ public interface ForwarderPort {
     InterceptAnswer intercept(String forwarder, InterceptRequest request);
 
     /**
-     * @param intercept        whether the forwarder can be asked to stop a parcel at all
-     * @param answersAtOnce    true when the intercept call itself answers; false when the answer comes later (a file,
-     *                         a status to poll) and the case waits in AWAITING_FORWARDER
+     * For a forwarder whose intercept answer is {@link Answer#POLLED}: asks again whether the intercept sent earlier
+     * succeeded. Called by the core's follow-up sweep (routes/intercept.camel.yaml) while the case waits in
+     * AWAITING_FORWARDER; {@link InterceptAnswer#later} while the forwarder is still working on it.
      */
-    record Abilities(boolean intercept, boolean answersAtOnce) {
+    default InterceptAnswer followUp(String forwarder, InterceptRequest request) {
+        return InterceptAnswer.later("still waiting for " + forwarder);
+    }
+
+    /** How long a case waits for an intercept answer that comes later before operations take over. */
+    default Duration answerDeadline(String forwarder) {
+        return Duration.ofMinutes(30);
+    }
+
+    /**
+     * @param intercept whether the forwarder can be asked by API to stop a parcel at all (false: operations get a task
+     *                  to call the forwarder)
+     * @param answer    how the intercept's answer comes
+     */
+    record Abilities(boolean intercept, Answer answer) {
+
+        public boolean answersAtOnce() {
+            return answer == Answer.AT_ONCE;
+        }
+    }
+
+    /** How a forwarder answers an intercept. */
+    enum Answer {
+        /** The intercept call itself answers. */
+        AT_ONCE,
+        /** The call is accepted and the outcome is asked for later ({@link #followUp}): 4PX's hold. */
+        POLLED,
+        /** The outcome arrives by itself later (a result file): the adapter records it and the case is woken. */
+        PUSHED
     }
 
     /**
