@@ -4,8 +4,10 @@ import com.returnsgateway.sandbox.SandboxEnabled;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -78,8 +80,21 @@ public class SeventeenTrackSimulator {
         this.updates = listener;
     }
 
-    /** The API: {@code operation} is register, gettrackinfo, stoptrack or getquota. */
-    public synchronized Answer call(String operation, String token, JsonNode body) {
+    /**
+     * The API: {@code operation} is register, gettrackinfo, stoptrack or getquota. A number registered with a status
+     * known already (seeded, or set before) is pushed at once, as 17TRACK pushes once it has fetched the tracking.
+     */
+    public Answer call(String operation, String token, JsonNode body) {
+        List<Tracked> toPush = new ArrayList<>();
+        Answer answer;
+        synchronized (this) {
+            answer = answer(operation, token, body, toPush);
+        }
+        toPush.forEach(updates);
+        return answer;
+    }
+
+    private Answer answer(String operation, String token, JsonNode body, List<Tracked> toPush) {
         Instant now = clock.instant();
         while (!recentCalls.isEmpty() && !recentCalls.peekFirst().isAfter(now.minusSeconds(1))) {
             recentCalls.removeFirst();
@@ -135,6 +150,9 @@ public class SeventeenTrackSimulator {
                                 : new Tracked(number, carrier != null ? carrier : tracked.carrier(), true,
                                 tracked.status(), tracked.subStatus(), tracked.updatedAt());
                         numbers.put(number, registered);
+                        if (tracked != null) {
+                            toPush.add(registered);
+                        }
                         ObjectNode ok = accepted.addObject();
                         ok.put("origin", 1);
                         ok.put("number", number);
@@ -182,6 +200,11 @@ public class SeventeenTrackSimulator {
             updates.accept(tracked);
         }
         return tracked;
+    }
+
+    /** Seeds a number's status without registering it (the seed file's {@code tracking} list). */
+    public synchronized void seed(String number, Integer carrier, String status, String subStatus) {
+        numbers.put(number, new Tracked(number, carrier, false, status, subStatus, clock.instant()));
     }
 
     /** Control: the next API call answers this, once. */
