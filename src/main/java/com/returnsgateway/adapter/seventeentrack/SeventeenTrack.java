@@ -3,6 +3,7 @@ package com.returnsgateway.adapter.seventeentrack;
 import com.returnsgateway.core.port.TrackingPort;
 import com.returnsgateway.core.remote.RemoteCalls;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,6 +20,7 @@ public class SeventeenTrack implements TrackingPort {
     private final TrackedNumbers numbers;
     private final SeventeenTrackClient client;
 
+    @Autowired
     public SeventeenTrack(Environment environment, TrackedNumbers numbers, RemoteCalls calls, JsonMapper json) {
         this(SeventeenTrackSettings.selected(environment), SeventeenTrackSettings.bind(environment), numbers, calls,
                 json);
