@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -165,7 +166,7 @@ public class SeventeenTrackSync {
     }
 
     /** The call's outcome, or empty when the tick must end: a refused key (logged once) or a 429. */
-    private Optional<Outcome> send(java.util.function.Supplier<Outcome> call) {
+    private Optional<Outcome> send(Supplier<Outcome> call) {
         try {
             Outcome outcome = call.get();
             if (keyRefusal.getAndSet(null) != null) {

@@ -3,6 +3,8 @@ package com.returnsgateway.sandbox.seventeentrack;
 import com.returnsgateway.sandbox.SandboxEnabled;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -21,7 +23,7 @@ public class SeventeenTrackSeeder implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(SeventeenTrackSeeder.class);
     /** The carrier names the seed may use, as 17TRACK's keys (REFERENCE "17TRACK API v2.2"). */
-    private static final java.util.Map<String, Integer> CARRIERS = java.util.Map.of("dhl", 100001, "usps", 21051,
+    private static final Map<String, Integer> CARRIERS = Map.of("dhl", 100001, "usps", 21051,
             "ups", 100002, "fedex", 100003, "yanwen", 190012);
 
     private final SeventeenTrackSimulator simulator;
@@ -51,7 +53,7 @@ public class SeventeenTrackSeeder implements SmartInitializingSingleton {
                         + "status");
             }
             String subStatus = entry.path("subStatus").asString("").strip();
-            simulator.seed(number, CARRIERS.get(entry.path("carrier").asString("").strip().toLowerCase()), status,
+            simulator.seed(number, CARRIERS.get(entry.path("carrier").asString("").strip().toLowerCase(Locale.ROOT)), status,
                     subStatus.isEmpty() ? null : subStatus);
         }
         if (!tracking.isEmpty()) {
