@@ -170,6 +170,35 @@ class AmazonOrdersTest extends AmazonSimulatorWebTest {
     }
 
     @Test
+    void anUnknownOrderIsA404ByDefaultOrA400InvalidInputWhenTheSandboxSaysSo() {
+        String token = accessToken(US_REFRESH_TOKEN);
+        String unknown = "/orders/v0/orders/113-0000000-0000000";
+        Http.Reply notFound = spGet(token, unknown);
+        assertThat(notFound.status()).isEqualTo(404);
+        assertThat(firstError(notFound).get("code").stringValue()).isEqualTo("NotFound");
+        // another seller's order is as unknown as one that does not exist
+        assertThat(spGet(token, "/orders/v0/orders/503-3318842-7705126").status()).isEqualTo(404);
+
+        Http.Reply set = http.post("/sandbox/amazon/unknown-orders?status=400", "");
+        assertThat(set.status()).as(set.text()).isEqualTo(200);
+        assertThat(set.json().get("unknownOrderStatus").intValue()).isEqualTo(400);
+        Http.Reply invalid = spGet(token, unknown);
+        assertThat(invalid.status()).isEqualTo(400);
+        JsonNode error = firstError(invalid);
+        assertThat(error.get("code").stringValue()).isEqualTo("InvalidInput");
+        assertThat(error.get("message").stringValue()).contains("AmazonOrderId").contains("113-0000000-0000000");
+        assertThat(spGet(token, ORDER).status()).isEqualTo(200);
+        assertThat(http.get("/sandbox/amazon").json().get("unknownOrderStatus").intValue()).isEqualTo(400);
+
+        Http.Reply refused = http.post("/sandbox/amazon/unknown-orders?status=500", "");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(firstError(refused).get("code").stringValue()).isEqualTo("InvalidInput");
+        // a reset goes back to the setting (404 by default)
+        assertThat(http.delete("/sandbox/amazon").json().get("unknownOrderStatus").intValue()).isEqualTo(404);
+        assertThat(spGet(token, unknown).status()).isEqualTo(404);
+    }
+
+    @Test
     void anAddedOrderIsServedAndItsParcelReachesTheForwarder() {
         Map<String, Object> order = Map.of("orderId", "113-9000001-0000001", "sellerId", US_SELLER,
                 "marketplaceId", US,
