@@ -138,7 +138,8 @@ public class S3SimulatorController {
                 "<Key>" + escape(id) + "</Key>");
     }
 
-    private static ResponseEntity<byte[]> error(HttpStatus status, String code, String message, String extra) {
+    /** S3's XML error; {@code extra} is XML placed before the request id. */
+    static ResponseEntity<byte[]> error(HttpStatus status, String code, String message, String extra) {
         String requestId = requestId();
         String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code + "</Code><Message>"
                 + escape(message) + "</Message>" + extra + "<RequestId>" + requestId + "</RequestId></Error>";
