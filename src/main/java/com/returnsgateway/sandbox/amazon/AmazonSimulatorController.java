@@ -167,7 +167,8 @@ public class AmazonSimulatorController {
 
     /**
      * Control: what getOrder answers for an order it does not know, {@code 404} (NotFound, the default) or
-     * {@code 400} (InvalidInput); Amazon documents both. A reset goes back to {@code sandbox.amazon.unknown-order-status}.
+     * {@code 400} (InvalidInput); Amazon documents both. A reset goes back to
+     * {@code sandbox.amazon.unknown-order-status}.
      */
     @PostMapping("/unknown-orders")
     public ObjectNode unknownOrders(@RequestParam(name = "status") int status) {

@@ -34,7 +34,8 @@ class AmazonErrorShapesTest extends AmazonSimulatorWebTest {
     void sellingPartnerApiPathsAnswerAmazonsErrorsShape() {
         String token = accessToken(US_REFRESH_TOKEN);
         for (List<String> call : List.of(List.of("PUT", "/reports/2021-06-30/reports"),
-                List.of("DELETE", "/feeds/2021-06-30/documents"), List.of("POST", "/orders/v0/orders/113-7720145-9981306"),
+                List.of("DELETE", "/feeds/2021-06-30/documents"),
+                List.of("POST", "/orders/v0/orders/113-7720145-9981306"),
                 List.of("PATCH", "/tokens/2021-03-01/restrictedDataToken"),
                 List.of("POST", "/finances/v0/orders/113-7720145-9981306/financialEvents"))) {
             Http.Reply reply = http.send(call.get(0), SP + call.get(1), "{}", "application/json",
