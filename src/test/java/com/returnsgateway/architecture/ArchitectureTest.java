@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.returnsgateway.core.port.ForwarderPort;
 import com.returnsgateway.core.port.MarketplacePort;
+import com.returnsgateway.core.port.TrackingPort;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -74,7 +75,7 @@ class ArchitectureTest {
     @Test
     void everyPortImplementationIsAnAdapter() {
         Set<String> implementations = new TreeSet<>();
-        for (Class<?> port : new Class<?>[] {ForwarderPort.class, MarketplacePort.class}) {
+        for (Class<?> port : new Class<?>[] {ForwarderPort.class, MarketplacePort.class, TrackingPort.class}) {
             gateway.get(port).getAllSubclasses().forEach(adapter -> {
                 implementations.add(adapter.getName());
                 assertThat(adapter.getPackageName()).as(adapter.getName()).startsWith("com.returnsgateway.adapter.");

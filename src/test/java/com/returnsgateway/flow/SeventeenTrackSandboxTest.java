@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -80,6 +82,43 @@ class SeventeenTrackSandboxTest extends SandboxGatewayTest {
         String unknown = push("NOT-FOLLOWED-" + UUID.randomUUID(), "Delivered", "Delivered_Other",
                 "2026-11-25T09:00:00Z");
         assertThat(sandbox.post("/webhooks/17track", unknown, "sign", sign(unknown)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void afterTheHandOverTheLastMileStatusDecidesTheCase() throws Exception {
+        String number = number();
+        tracking.follow(number, "dhl");
+        String delivered = push(number, "Delivered", "Delivered_Other", "2026-11-25T08:00:00Z");
+        assertThat(sandbox.post("/webhooks/17track", delivered, "sign", sign(delivered)).status()).isEqualTo(200);
+        String waybill = waybill("UG");
+        parcel("yanwen", waybill, "PU10", false);
+        ObjectNode request = returnObject("sandbox-us", "USD", "48.00", Map.of("forwarder", "yanwen",
+                "waybill", waybill, "lastMileNumber", number, "lastMileCarrier", "dhl"));
+        api.post("/api/returns", request);
+
+        JsonNode c = caseWhere(request, d -> !"ACTIVE".equals(d.get("phase").asString()));
+
+        assertThat(c.get("status").asString()).as("Yanwen says in transit, DHL says delivered: a return label")
+                .isEqualTo("AWAITING_RETURN");
+        assertThat(c.get("shipmentState").asString()).isEqualTo("DELIVERED");
+        assertThat(timelineText(c)).contains("Waybill " + waybill + " is at status 'PU10' (IN_TRANSIT)")
+                .contains("Last-mile number " + number + " is at 'Delivered_Other' (DELIVERED)");
+    }
+
+    @Test
+    void aLastMileNumberWithoutAStatusYetLeavesTheForwardersStatusAndIsFollowed() {
+        String number = number();
+        String waybill = waybill("UG");
+        parcel("yanwen", waybill, "PU10", false);
+        ObjectNode request = returnObject("sandbox-us", "USD", "48.00", Map.of("forwarder", "yanwen",
+                "waybill", waybill, "lastMileNumber", number));
+        api.post("/api/returns", request);
+
+        JsonNode c = caseWhere(request, d -> !"ACTIVE".equals(d.get("phase").asString()));
+
+        assertThat(c.get("status").asString()).isEqualTo("AWAITING_BUYER");
+        assertThat(timelineText(c)).contains("Last-mile number " + number + " is followed");
+        assertThat(numbers.find(number)).as("the number is followed from then on").isPresent();
     }
 
     @Test

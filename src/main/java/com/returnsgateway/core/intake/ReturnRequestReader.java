@@ -316,20 +316,14 @@ public class ReturnRequestReader {
         if (waybill != null && !WAYBILL.matcher(waybill).matches()) {
             scoped.add("waybill", "must be 4 to 64 letters, digits or dashes");
         }
-        String lastMileNumber = null;
-        String lastMileCarrier = null;
-        JsonNode lastMile = node.get("lastMile");
-        if (lastMile != null && !lastMile.isNull()) {
-            if (!lastMile.isObject()) {
-                scoped.add("lastMile", "must be an object {\"number\": ..., \"carrier\": ...} (carrier optional)");
-            } else {
-                Errors lastMileErrors = scoped.scope("lastMile.");
-                lastMileNumber = text(lastMile, "number", true, 64, lastMileErrors);
-                if (lastMileNumber != null && !WAYBILL.matcher(lastMileNumber).matches()) {
-                    lastMileErrors.add("number", "must be 4 to 64 letters, digits or dashes");
-                }
-                lastMileCarrier = text(lastMile, "carrier", false, 32, lastMileErrors);
-            }
+        // the carrier number after the forwarder's hand-over, followed by the tracking service (gateway.tracking)
+        String lastMileNumber = text(node, "lastMileNumber", false, 64, scoped);
+        if (lastMileNumber != null && !WAYBILL.matcher(lastMileNumber).matches()) {
+            scoped.add("lastMileNumber", "must be 4 to 64 letters, digits or dashes");
+        }
+        String lastMileCarrier = text(node, "lastMileCarrier", false, 32, scoped);
+        if (lastMileCarrier != null && lastMileNumber == null) {
+            scoped.add("lastMileCarrier", "names the carrier of lastMileNumber, which is missing");
         }
         return new ShipmentRef(forwarder, waybill, lastMileNumber, lastMileCarrier);
     }

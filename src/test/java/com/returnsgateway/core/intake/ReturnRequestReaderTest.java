@@ -241,7 +241,7 @@ class ReturnRequestReaderTest {
     @Test
     void aShipmentMayNameItsLastMileCarrierAndNumber() {
         ObjectNode node = parse(FULL);
-        shipment(node).putObject("lastMile").put("number", "9400111899223344556677").put("carrier", "usps");
+        shipment(node).put("lastMileNumber", "9400111899223344556677").put("lastMileCarrier", "usps");
 
         ShipmentRef shipment = reader.read(node).shipment();
 
@@ -252,16 +252,13 @@ class ReturnRequestReaderTest {
     }
 
     @Test
-    void aLastMileWithoutANumberOrWithAMalformedOneIsRefused() {
+    void aLastMileCarrierWithoutANumberOrAMalformedNumberIsRefused() {
         ObjectNode node = parse(FULL);
-        shipment(node).putObject("lastMile").put("carrier", "usps");
-        assertOnlyError(node, "shipment.lastMile.number", "is required");
+        shipment(node).put("lastMileCarrier", "usps");
+        assertOnlyError(node, "shipment.lastMileCarrier", "names the carrier of lastMileNumber, which is missing");
 
-        shipment(node).putObject("lastMile").put("number", "94 00");
-        assertOnlyError(node, "shipment.lastMile.number", "must be 4 to 64 letters, digits or dashes");
-
-        shipment(node).put("lastMile", "9400111899223344556677");
-        assertOnlyError(node, "shipment.lastMile", "must be an object {\"number\": ..., \"carrier\": ...} (carrier optional)");
+        shipment(node).put("lastMileNumber", "94 00");
+        assertOnlyError(node, "shipment.lastMileNumber", "must be 4 to 64 letters, digits or dashes");
     }
 
     @Test
