@@ -21,7 +21,10 @@ public class SandboxProperties {
     private List<Forwarder> forwarders = new ArrayList<>(List.of(
             new Forwarder("4px", List.of("P", "H")),
             new Forwarder("generic-express", List.of("Pending", "InfoReceived")),
-            new Forwarder("sftp-cargo", List.of("RECEIVED", "IN_WAREHOUSE"))));
+            new Forwarder("sftp-cargo", List.of("RECEIVED", "IN_WAREHOUSE")),
+            // YunExpress's OMS API (PackageState 1: submitted) and OpenAPI (package_status F: forecast)
+            new Forwarder("yunexpress", List.of("1")),
+            new Forwarder("yunexpress-open", List.of("F"))));
 
     public Simulators getSimulators() {
         return simulators;
