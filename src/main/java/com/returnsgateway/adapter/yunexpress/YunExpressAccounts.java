@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
@@ -20,6 +21,7 @@ public class YunExpressAccounts {
     private final Map<String, OmsSettings> oms;
     private final Map<String, OpenApiSettings> openApi;
 
+    @Autowired
     public YunExpressAccounts(Environment environment) {
         this(oms(environment), openApi(environment));
         List<String> problems = credentialProblems(oms, openApi);
