@@ -22,7 +22,10 @@ public class SandboxProperties {
             new Forwarder("4px", List.of("P", "H")),
             new Forwarder("generic-express", List.of("Pending", "InfoReceived")),
             new Forwarder("sftp-cargo", List.of("RECEIVED", "IN_WAREHOUSE")),
-            new Forwarder("yanwen", List.of("OR10"))));
+            new Forwarder("yanwen", List.of("OR10")),
+            // YunExpress's OMS API (PackageState 1: submitted) and OpenAPI (package_status F: forecast)
+            new Forwarder("yunexpress", List.of("1")),
+            new Forwarder("yunexpress-open", List.of("F"))));
 
     public Simulators getSimulators() {
         return simulators;
