@@ -8,14 +8,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param customerNumber the account's customer number, which Yanwen takes as the whole Authorization header: a secret,
  *                       from the environment or a configtree file
+ * @param allowPlainHttp Yanwen publishes its tracking API on http:// only: production refuses an http:// base-url
+ *                       unless this is true, a decision taken knowingly (the customer number crosses readable)
  */
-public record YanwenSettings(@DefaultValue("") String customerNumber) {
+public record YanwenSettings(@DefaultValue("") String customerNumber,
+                             @DefaultValue("false") boolean allowPlainHttp) {
 
     /** The protocol's {@code type:}. */
     public static final String TYPE = "yanwen";
 
     @Override
     public String toString() {
-        return "YanwenSettings[customerNumber " + (customerNumber.isBlank() ? "empty" : "set") + "]";
+        return "YanwenSettings[customerNumber " + (customerNumber.isBlank() ? "empty" : "set") + ", allowPlainHttp "
+                + allowPlainHttp + "]";
     }
 }

@@ -122,7 +122,7 @@ public class YunExpressOpenApiForwarder implements ForwarderPort {
             headers.put("sign", OpenApiSignature.sign(accounts.openApi(forwarder).appSecret(),
                     OpenApiSignature.stringToSign(body, date, method, path)));
             answer = calls.call(new RemoteCall(RemoteSystem.forwarder(forwarder), method,
-                    url(forwarder, path) + "?" + (query == null ? "" : query + "&") + OpenApiHeaders.URI_OPTION,
+                    url(forwarder, path) + (query == null ? "" : "?" + query),
                     body == null ? null : "application/json;charset=UTF-8", body, headers, what));
             if (answer.status() != 401) {
                 return answer;

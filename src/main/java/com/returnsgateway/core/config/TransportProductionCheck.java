@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * In production every call is encrypted: no remote system of the gateway's HTTP contract (generic marketplaces, HTTP
- * forwarders, the back office) on plain http://, where its credentials and buyers' addresses could be read on the
+ * forwarders of {@code type: http}, the back office) on plain http://, where its credentials and buyers' addresses could be read on the
  * way, and no SMTP without TLS. (Amazon's endpoints are checked by the Amazon adapter.)
  */
 @Component
@@ -26,7 +26,13 @@ public class TransportProductionCheck implements ProductionCheck {
                 .forEach((code, m) -> plainHttp(problems, "gateway.marketplaces." + code + ".base-url", m.baseUrl()));
         binder.bind("gateway.forwarders", Bindable.mapOf(String.class, GatewayProperties.Forwarder.class))
                 .orElse(Map.of())
-                .forEach((code, f) -> plainHttp(problems, "gateway.forwarders." + code + ".base-url", f.baseUrl()));
+                // the gateway's own HTTP contract; forwarders of another protocol are checked by their adapter,
+                // which knows where that protocol is published (YunExpress's OMS and Yanwen on http:// only)
+                .forEach((code, f) -> {
+                    if ("http".equals(f.type())) {
+                        plainHttp(problems, "gateway.forwarders." + code + ".base-url", f.baseUrl());
+                    }
+                });
         plainHttp(problems, "gateway.back-office.base-url",
                 binder.bindOrCreate("gateway.back-office", GatewayProperties.BackOffice.class).baseUrl());
         return problems;

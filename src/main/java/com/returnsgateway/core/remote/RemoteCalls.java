@@ -56,7 +56,7 @@ public class RemoteCalls {
         // every status comes back as an answer for the adapter to read, not as an exception; the body comes as the
         // connection's own stream (not read whole into a cache first), so answer() can stop at the call's limit
         exchange.setVariable(RouteVariables.CALL_URL, call.url() + (call.url().contains("?") ? "&" : "?")
-                + "throwExceptionOnFailure=false&disableStreamCache=true");
+                + "throwExceptionOnFailure=false&disableStreamCache=true&" + RemoteCallHeaders.URI_OPTION);
     }
 
     /**

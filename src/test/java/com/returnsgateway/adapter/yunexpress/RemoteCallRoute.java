@@ -31,7 +31,6 @@ final class RemoteCallRoute implements AutoCloseable {
         http.setAutomaticRetriesDisabled(true);
         calls = new RemoteCalls(camel.createProducerTemplate());
         camel.getRegistry().bind("remoteCalls", calls);
-        camel.getRegistry().bind(OpenApiHeaders.BEAN, new OpenApiHeaders());
         camel.getRegistry().bind("guardSteps", new GuardSteps(new RemoteGuard(
                 GatewayProperties.defaults(GatewayProperties.Resilience.class), new SimpleMeterRegistry())));
         var loader = PluginHelper.getRoutesLoader(camel);
