@@ -7,6 +7,7 @@ import com.returnsgateway.core.resilience.RemoteGuard;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
@@ -27,6 +28,8 @@ final class RemoteCallRoute implements AutoCloseable {
         camel.getPropertiesComponent().setInitialProperties(properties);
         camel.getRegistry().bind("guardSteps", new GuardSteps(new RemoteGuard(
                 new Resilience(true, null, Map.of(), Map.of(), null, null), new SimpleMeterRegistry())));
+        // as config/application.yaml has it: retries belong to the case error policy, not to HttpClient
+        camel.getComponent("http", HttpComponent.class).setAutomaticRetriesDisabled(true);
         camel.build();
         calls = new RemoteCalls(camel.createProducerTemplate());
         camel.getRegistry().bind("remoteCalls", calls);
