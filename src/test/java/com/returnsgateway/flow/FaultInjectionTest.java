@@ -58,7 +58,7 @@ import tools.jackson.databind.node.ObjectNode;
                 "gateway.forwarders.sftp-cargo.sftp.poll-interval=300ms",
                 "gateway.forwarders.sftp-cargo.sftp.batch-interval=300ms",
                 "gateway.forwarders.sftp-cargo.sftp.answer-deadline=30s",
-                "gateway.sftp.sweep-interval=500",
+                "gateway.intercepts.follow-up-interval=500",
                 // breakers that never open here, so one test's faults do not refuse the next test's calls; 4px's is small
                 "gateway.resilience.defaults.sliding-window-size=1000",
                 "gateway.resilience.defaults.minimum-number-of-calls=1000",

@@ -23,7 +23,7 @@ class RouteTimersTest extends SandboxGatewayTest {
         assertTimer("intake-poll", 300, 1000);           // gateway.intake.poll-interval=300ms
         assertTimer("amazon-returns-poll", 300, 1000);   // gateway.amazon-api.poll-interval=300ms
         assertTimer("amazon-refund-feeds", 300, 1000);
-        assertThat(timer("sftp-intercept-deadlines").getPeriod()).isEqualTo(500); // gateway.sftp.sweep-interval=500
+        assertThat(timer("intercept-follow-up").getPeriod()).isEqualTo(500); // gateway.intercepts.follow-up-interval=500
     }
 
     @Test

@@ -55,7 +55,7 @@ import tools.jackson.databind.node.ObjectNode;
                 "gateway.forwarders.sftp-cargo.sftp.poll-interval=300ms",
                 "gateway.forwarders.sftp-cargo.sftp.batch-interval=300ms",
                 "gateway.forwarders.sftp-cargo.sftp.answer-deadline=8s",
-                "gateway.sftp.sweep-interval=500",
+                "gateway.intercepts.follow-up-interval=500",
                 // Amazon: the sandbox accounts, stepped fast; rates raised where Amazon's would make tests wait
                 // minutes (createReport once a minute), except getOrderItems, whose tiny simulated bucket the
                 // gateway outruns on purpose, so every run goes through 429s

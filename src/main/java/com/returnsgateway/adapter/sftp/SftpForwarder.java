@@ -2,6 +2,7 @@ package com.returnsgateway.adapter.sftp;
 
 import com.returnsgateway.core.port.ForwarderPort;
 import com.returnsgateway.core.remote.RemoteCallException;
+import java.time.Duration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -12,9 +13,11 @@ import org.springframework.stereotype.Component;
 public class SftpForwarder implements ForwarderPort {
 
     private final LatestShipmentStatuses statuses;
+    private final SftpForwarders settings;
 
-    public SftpForwarder(LatestShipmentStatuses statuses) {
+    public SftpForwarder(LatestShipmentStatuses statuses, SftpForwarders settings) {
         this.statuses = statuses;
+        this.settings = settings;
     }
 
     @Override
@@ -41,5 +44,11 @@ public class SftpForwarder implements ForwarderPort {
     @Override
     public InterceptAnswer intercept(String forwarder, InterceptRequest request) {
         return InterceptAnswer.later("goes to " + forwarder + " in the next request file; waiting for its answer file");
+    }
+
+    /** Counted from the upload of the request file ({@code gateway.forwarders.<code>.sftp.answer-deadline}). */
+    @Override
+    public Duration answerDeadline(String forwarder) {
+        return settings.orDefaults(forwarder).answerDeadline();
     }
 }

@@ -105,52 +105,11 @@ public class SftpIntercepts {
         }
     }
 
-    /** Cases whose forwarder answered meanwhile (also after a crash between the answer and the wake-up) go on. */
-    public int resumeAnswered() {
-        List<String> answered = jdbc.sql("""
-                        SELECT c.case_id FROM return_case c JOIN intercept_request i ON i.case_id = c.case_id
-                        WHERE c.status = 'AWAITING_FORWARDER' AND i.outcome IS NOT NULL""")
-                .query(String.class)
-                .list();
-        answered.forEach(caseId -> resume(caseId, "the forwarder's answer file"));
-        return answered.size();
-    }
-
+    /** A results file answered the case's intercept: it goes on at once (the core's follow-up sweep would too). */
     public void resume(String caseId, String source) {
         if (cases.get(caseId).status() == CaseStatus.AWAITING_FORWARDER) {
             cases.moveTo(caseId, CaseStatus.INTERCEPT_REQUESTED, "Intercept answer received in " + source);
         }
-    }
-
-    /** Waiting cases whose request file went out longer ago than the forwarder's answer deadline. */
-    public List<String> overdue() {
-        List<String> overdue = new ArrayList<>();
-        Instant now = clock.instant();
-        jdbc.sql("""
-                        SELECT c.case_id, i.forwarder, i.written_at FROM return_case c
-                        JOIN intercept_request i ON i.case_id = c.case_id
-                        WHERE c.status = 'AWAITING_FORWARDER' AND i.outcome IS NULL AND i.written_at IS NOT NULL""")
-                .query((rs, n) -> {
-                    Instant written = rs.getTimestamp("written_at").toInstant();
-                    if (written.plus(deadlineOf(rs.getString("forwarder"))).isBefore(now)) {
-                        overdue.add(rs.getString("case_id"));
-                    }
-                    return null;
-                })
-                .list();
-        return overdue;
-    }
-
-    /** Sets {@code reviewReason} for a case whose forwarder did not answer in time. */
-    public void explainOverdue(@Variable(CASE_ID) String caseId, Exchange exchange) {
-        var row = jdbc.sql("SELECT forwarder, waybill, file_name FROM intercept_request WHERE case_id = :id")
-                .param("id", caseId)
-                .query()
-                .singleRow();
-        String forwarder = (String) row.get("forwarder");
-        exchange.setVariable(REVIEW_REASON, "No answer from " + forwarder + " to the intercept request for "
-                + row.get("waybill") + " (" + row.get("file_name") + ") within " + deadlineOf(forwarder)
-                + ": check with the forwarder whether the parcel was stopped; the buyer was told the refund is being handled");
     }
 
     private java.time.Duration deadlineOf(String forwarder) {

@@ -1,11 +1,16 @@
 package com.returnsgateway.core.cases;
 
+import static com.returnsgateway.core.RouteVariables.ALERT_DETAILS;
+import static com.returnsgateway.core.RouteVariables.ALERT_KEY;
+import static com.returnsgateway.core.RouteVariables.ALERT_SOURCE;
+import static com.returnsgateway.core.RouteVariables.ALERT_TITLE;
 import static com.returnsgateway.core.RouteVariables.CASE_ID;
 import static com.returnsgateway.core.RouteVariables.CLAIM_TOKEN;
 import static com.returnsgateway.core.RouteVariables.NOTIFY_OPERATIONS;
 import static com.returnsgateway.core.RouteVariables.REVIEW_REASON;
 
 import com.returnsgateway.core.config.GatewayProperties;
+import com.returnsgateway.core.mail.OperationsAlerts;
 import com.returnsgateway.core.remote.RemoteCallException;
 import com.returnsgateway.core.logging.PiiMask;
 import java.io.IOException;
@@ -37,14 +42,16 @@ public class CaseFailures {
     private final CaseRepository repository;
     private final CaseQueue queue;
     private final GatewayProperties properties;
+    private final OperationsAlerts alerts;
     private final Clock clock;
 
     public CaseFailures(Cases cases, CaseRepository repository, CaseQueue queue, GatewayProperties properties,
-                        Clock clock) {
+                        OperationsAlerts alerts, Clock clock) {
         this.cases = cases;
         this.repository = repository;
         this.queue = queue;
         this.properties = properties;
+        this.alerts = alerts;
         this.clock = clock;
     }
 
@@ -60,6 +67,11 @@ public class CaseFailures {
                 log.warn("Case {} failed ({}) after this worker's claim ran out; the worker holding it now goes on",
                         caseId, PiiMask.mask(reason));
                 queue.release(claim);
+                return;
+            }
+            RemoteCallException refused = refusedCredentials(failure);
+            if (refused != null) {
+                waitForCredentials(claim, refused, reason, exchange);
                 return;
             }
             int attempts = cases.get(caseId).attempts() + 1;
@@ -88,6 +100,39 @@ public class CaseFailures {
             // picked up again (giving the claim back early could hand the case to a second worker)
             queue.forget();
         }
+    }
+
+    /**
+     * Every case of that system would fail the same way until someone fixes its credentials: the case waits without
+     * using up an attempt, and operations get one alert for the system (variables alert*), not one per case.
+     */
+    private void waitForCredentials(Claim claim, RemoteCallException refused, String reason, Exchange exchange) {
+        String caseId = claim.caseId();
+        Instant next = clock.instant().plus(properties.retry().credentialsRefusedDelay());
+        cases.record(caseId, "gateway", "ATTEMPT_FAILED", reason + "; the case waits and tries again at " + next
+                + " (operations are told once about " + refused.refusedCredentialsOf() + ")", "CREDENTIALS_REFUSED");
+        repository.scheduleRetry(claim, cases.get(caseId).attempts(), next, reason, clock.instant());
+        log.warn("Case {} waits until {}: {}", caseId, next, PiiMask.mask(reason));
+        queue.forget();
+        String key = "credentials-refused:" + refused.refusedCredentialsOf();
+        String title = refused.refusedCredentialsOf() + " refused the gateway's credentials";
+        if (alerts.due(key, title)) {
+            exchange.setVariable(ALERT_SOURCE, refused.refusedCredentialsOf());
+            exchange.setVariable(ALERT_TITLE, title);
+            exchange.setVariable(ALERT_DETAILS, reason + "\n\nEvery case that needs " + refused.refusedCredentialsOf()
+                    + " waits and is tried again every " + properties.retry().credentialsRefusedDelay()
+                    + " until its credentials are fixed; this alert is not repeated for each case.");
+            exchange.setVariable(ALERT_KEY, key);
+        }
+    }
+
+    private static RemoteCallException refusedCredentials(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof RemoteCallException remote) {
+                return remote.refusedCredentialsOf() != null ? remote : null;
+            }
+        }
+        return null;
     }
 
     Duration delay(int attempts, Throwable failure) {

@@ -48,7 +48,8 @@ public record GatewayProperties(
         Map<String, Map<String, String>> statusProfiles,
         @DefaultValue BackOffice backOffice,
         @DefaultValue ShipmentLookup shipmentLookup,
-        @DefaultValue Retention retention) {
+        @DefaultValue Retention retention,
+        @DefaultValue Intercepts intercepts) {
 
     public GatewayProperties {
         returnAddresses = returnAddresses == null ? Map.of() : Map.copyOf(returnAddresses);
@@ -91,9 +92,14 @@ public record GatewayProperties(
      * @param maxRetryAfter a remote's Retry-After is honoured up to this; a larger one counts as an attempt whose next
      *                      try is this far off
      */
+    /**
+     * @param credentialsRefusedDelay a case whose remote system refused the account's credentials waits this long
+     *                                before trying again, without using up an attempt (operations were alerted once)
+     */
     public record Retry(@DefaultValue("5") int maxAttempts, @DefaultValue("5s") Duration initialDelay,
                         @DefaultValue("2.0") double multiplier, @DefaultValue("10m") Duration maxDelay,
-                        @DefaultValue("1h") Duration maxRetryAfter) {
+                        @DefaultValue("1h") Duration maxRetryAfter,
+                        @DefaultValue("15m") Duration credentialsRefusedDelay) {
 
         /** A remote's Retry-After as honoured: at most {@code maxRetryAfter}, so a remote cannot park work for days. */
         public Duration capRetryAfter(Duration retryAfter) {
@@ -187,13 +193,23 @@ public record GatewayProperties(
     }
 
     /**
+     * Intercepts whose answer comes later.
+     *
+     * @param followUpInterval how often cases waiting for an intercept answer are looked at: answered ones go on, a
+     *                         forwarder whose answer is polled (4PX's hold) is asked again, overdue ones go to operations
+     * @param alertAgainAfter  an operations alert about one system (its credentials refused) is not sent again
+     *                         within this time
+     */
+    public record Intercepts(@DefaultValue("30s") Duration followUpInterval,
+                             @DefaultValue("24h") Duration alertAgainAfter) {
+    }
+
+    /**
      * What every SFTP forwarder shares.
      *
-     * @param maxFileSize   a larger results or status file goes to error/ unread
-     * @param sweepInterval how often cases waiting on an SFTP forwarder are checked for an answer or their deadline
+     * @param maxFileSize a larger results or status file goes to error/ unread
      */
-    public record SftpFiles(@DefaultValue("2MB") DataSize maxFileSize,
-                            @DefaultValue("5s") Duration sweepInterval) {
+    public record SftpFiles(@DefaultValue("2MB") DataSize maxFileSize) {
     }
 
     /**

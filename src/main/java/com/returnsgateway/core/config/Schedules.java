@@ -6,13 +6,13 @@ package com.returnsgateway.core.config;
  * own in the route.
  */
 public record Schedules(long dispatchInterval, long dispatchDelay, long intakeInterval, long intakeDelay,
-                        long sftpSweepInterval) {
+                        long interceptFollowUpInterval) {
 
     public static Schedules of(GatewayProperties properties) {
         return new Schedules(properties.dispatcher().interval().toMillis(),
                 properties.dispatcher().initialDelay().toMillis(),
                 properties.intake().pollInterval().toMillis(),
                 properties.intake().initialDelay().toMillis(),
-                properties.sftp().sweepInterval().toMillis());
+                properties.intercepts().followUpInterval().toMillis());
     }
 }

@@ -62,4 +62,12 @@ public class InterceptRepository {
                 .param("id", caseId)
                 .update();
     }
+
+    /** The request reached a forwarder that answers later: its answer deadline counts from now. */
+    public void markDelivered(String caseId, Instant now) {
+        jdbc.sql("UPDATE intercept_request SET written_at = :now WHERE case_id = :id AND written_at IS NULL")
+                .param("now", Timestamp.from(now))
+                .param("id", caseId)
+                .update();
+    }
 }

@@ -4,6 +4,7 @@ import static com.returnsgateway.core.RouteVariables.CASE_ID;
 import static com.returnsgateway.core.RouteVariables.FORWARDER;
 import static com.returnsgateway.core.RouteVariables.INTERCEPT_OUTCOME;
 import static com.returnsgateway.core.RouteVariables.PHASE;
+import static com.returnsgateway.core.RouteVariables.REVIEW_REASON;
 import static com.returnsgateway.core.RouteVariables.STATUS;
 import static com.returnsgateway.core.RouteVariables.WAYBILL;
 
@@ -13,6 +14,7 @@ import com.returnsgateway.core.model.CaseStatus;
 import com.returnsgateway.core.model.IdempotencyKey;
 import com.returnsgateway.core.model.InterceptOutcome;
 import com.returnsgateway.core.model.ReturnCase;
+import com.returnsgateway.core.port.ForwarderPort;
 import com.returnsgateway.core.port.ForwarderPort.InterceptAnswer;
 import com.returnsgateway.core.port.ForwarderPort.InterceptRequest;
 import com.returnsgateway.core.port.Forwarders;
@@ -47,6 +49,23 @@ public class InterceptSteps {
         this.clock = clock;
     }
 
+    /** Whether the parcel's forwarder can be asked by API to stop it (Yanwen publishes no such API). */
+    public boolean possibleByApi(@Variable(CASE_ID) String caseId) {
+        ReturnCase returnCase = cases.get(caseId);
+        var shipment = lookup.find(returnCase.request()).orElseThrow();
+        return forwarders.of(shipment.forwarder()).abilities().intercept();
+    }
+
+    /** Sets {@code reviewReason}: operations are asked to call the forwarder, since no API can stop the parcel. */
+    public void explainNoInterceptApi(@Variable(CASE_ID) String caseId, Exchange exchange) {
+        ReturnCase returnCase = cases.get(caseId);
+        var shipment = lookup.find(returnCase.request()).orElseThrow();
+        exchange.setVariable(REVIEW_REASON, "Parcel " + shipment.waybill() + " is still at forwarder "
+                + shipment.forwarder() + ", which cannot be asked by API to stop a parcel: call or message "
+                + shipment.forwarder() + " to hold it, then refund in full if it was stopped, or handle the return "
+                + "as in transit if not");
+    }
+
     @Transactional
     public void plan(@Variable(CASE_ID) String caseId, Exchange exchange) {
         ReturnCase returnCase = cases.get(caseId);
@@ -74,9 +93,14 @@ public class InterceptSteps {
     public void send(@Variable(CASE_ID) String caseId, Exchange exchange) {
         InterceptRecord record = stored(caseId);
         String forwarder = record.forwarder();
-        InterceptAnswer answer = forwarders.of(forwarder).intercept(forwarder,
+        ForwarderPort adapter = forwarders.of(forwarder);
+        InterceptAnswer answer = adapter.intercept(forwarder,
                 new InterceptRequest(caseId, record.waybill(), record.idempotencyKey(), REASON));
         if (answer.pending()) {
+            if (adapter.abilities().answer() == ForwarderPort.Answer.POLLED) {
+                // a file's deadline starts when the file is uploaded; a polled answer's when the call was taken
+                intercepts.markDelivered(caseId, clock.instant());
+            }
             cases.moveTo(caseId, CaseStatus.AWAITING_FORWARDER, "Intercept of " + record.waybill() + " "
                     + answer.awaiting());
             return;

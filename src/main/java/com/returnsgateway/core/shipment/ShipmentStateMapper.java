@@ -8,7 +8,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Translates a forwarder's own status code into a {@link ShipmentState} through the forwarder's status profile
- * ({@code gateway.status-profiles.<profile>}). A code the profile does not know is UNKNOWN: a person looks at it.
+ * ({@code gateway.status-profiles.<profile>}): the code itself, in any case, or the longest key ending in {@code *} that
+ * it starts with ({@code "[FPX_S_OK*]"} for 4PX's delivered codes). A code the profile does not know is UNKNOWN: a
+ * person looks at it.
  */
 @Component
 public class ShipmentStateMapper {
@@ -32,7 +34,27 @@ public class ShipmentStateMapper {
                     .findFirst()
                     .orElse(null);
         }
+        if (state == null) {
+            state = longestPrefixMatch(profile, code.trim().toUpperCase(Locale.ROOT));
+        }
         return state == null ? ShipmentState.UNKNOWN : ShipmentState.valueOf(state.trim().toUpperCase(Locale.ROOT));
+    }
+
+    /** A key ending in {@code *} stands for every code that starts with what comes before it; the longest wins. */
+    private static String longestPrefixMatch(Map<String, String> profile, String code) {
+        String best = null;
+        int bestLength = -1;
+        for (Map.Entry<String, String> entry : profile.entrySet()) {
+            String key = entry.getKey();
+            if (key.endsWith("*")) {
+                String prefix = key.substring(0, key.length() - 1).toUpperCase(Locale.ROOT);
+                if (code.startsWith(prefix) && prefix.length() > bestLength) {
+                    best = entry.getValue();
+                    bestLength = prefix.length();
+                }
+            }
+        }
+        return best;
     }
 
     private Map<String, String> profileOf(String forwarder) {

@@ -90,7 +90,7 @@ class CaseFailuresTest {
 
     @Test
     void aRetryAfterOfTwoDaysCountsAsAnAttemptAtTheCap() {
-        CaseFailures failures = new CaseFailures(null, null, null, TestGatewayProperties.standard(), Clock.systemUTC());
+        CaseFailures failures = new CaseFailures(null, null, null, TestGatewayProperties.standard(), null, Clock.systemUTC());
 
         assertThat(failures.delay(1, RemoteCallException.transientFailure("marketplace answered HTTP 429",
                 Duration.ofDays(2)))).isEqualTo(Duration.ofHours(1));

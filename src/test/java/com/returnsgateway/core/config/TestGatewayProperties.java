@@ -95,7 +95,8 @@ public final class TestGatewayProperties {
                 statusProfiles,
                 defaults.backOffice(),
                 defaults.shipmentLookup(),
-                defaults.retention());
+                defaults.retention(),
+                defaults.intercepts());
     }
 
     private static Map<String, String> ordered(String... keysAndValues) {

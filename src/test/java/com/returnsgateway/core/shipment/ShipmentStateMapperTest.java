@@ -81,6 +81,21 @@ class ShipmentStateMapperTest {
     }
 
     @Test
+    void aKeyEndingInAStarMatchesEveryCodeStartingWithItTheLongestWinning() {
+        ShipmentStateMapper prefixes = new ShipmentStateMapper(TestGatewayProperties.with(
+                Map.of("4px", new GatewayProperties.Forwarder("4px", "http://4px", "fpx")),
+                Map.of("fpx", Map.of("FPX_S_OK*", "DELIVERED", "FPX_D_FD*", "DELIVERY_FAILED",
+                        "FPX_D*", "OUT_FOR_DELIVERY", "FPX_D_FDX", "LOST"))));
+
+        assertThat(prefixes.map("4px", "FPX_S_OKSIGNED")).isEqualTo(ShipmentState.DELIVERED);
+        assertThat(prefixes.map("4px", "FPX_S_OK")).isEqualTo(ShipmentState.DELIVERED);
+        assertThat(prefixes.map("4px", "fpx_d_fd01")).isEqualTo(ShipmentState.DELIVERY_FAILED);
+        assertThat(prefixes.map("4px", "FPX_D_SD")).isEqualTo(ShipmentState.OUT_FOR_DELIVERY);
+        assertThat(prefixes.map("4px", "FPX_D_FDX")).as("an exact key beats a prefix").isEqualTo(ShipmentState.LOST);
+        assertThat(prefixes.map("4px", "FPX_C_AAF")).isEqualTo(ShipmentState.UNKNOWN);
+    }
+
+    @Test
     void surroundingWhitespaceIsIgnored() {
         assertThat(mapper.map("aftership", " Delivered ")).isEqualTo(ShipmentState.DELIVERED);
         assertThat(mapper.map("4px", "X\n")).isEqualTo(ShipmentState.CANCELLED);
