@@ -29,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Who may call what. The API and actuator ({@code /api/**}, {@code /actuator/**}) are stateless: HTTP basic or an API
  * key on every call, a role per job ({@link ApiRole}), and {@link CrossSiteGuard} in place of CSRF tokens. Only
- * health is open (for load balancers). Anything else (browser pages: form login, later the console) has a session
+ * health is open (for load balancers). Webhooks ({@code /webhooks/**}) are open and checked by their signatures.
+ * Anything else (browser pages: form login, later the console) has a session
  * and Spring's CSRF tokens.
  */
 @Configuration(proxyBeanMethods = false)
@@ -89,6 +90,21 @@ public class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 // machines call them, not browsers with sessions
                 .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
+    /**
+     * Webhooks of outside services ({@code /webhooks/**}, such as 17TRACK's): open, because each proves itself by a
+     * signature its adapter checks on the raw body; no session, and no CSRF token (servers call them, not browsers).
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain webhooks(HttpSecurity http) throws Exception {
+        http.securityMatcher("/webhooks/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         return http.build();
     }

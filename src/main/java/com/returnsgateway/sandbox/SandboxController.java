@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import com.returnsgateway.sandbox.amazon.AmazonSimulatorSeeder;
 
@@ -33,10 +34,12 @@ public class SandboxController {
     private final SandboxSeeder seeder;
     private final ObjectProvider<SftpForwarderSimulator> sftp;
     private final AmazonSimulatorSeeder amazon;
+    private final ObjectProvider<SimulatedForwarders> simulators;
 
     public SandboxController(Faults faults, MarketplaceSimulator marketplace, ForwarderSimulator forwarders,
                              BackOfficeSimulator backOffice, SandboxMailServer mail, SandboxSeeder seeder,
-                             ObjectProvider<SftpForwarderSimulator> sftp, AmazonSimulatorSeeder amazon) {
+                             ObjectProvider<SftpForwarderSimulator> sftp, AmazonSimulatorSeeder amazon,
+                             ObjectProvider<SimulatedForwarders> simulators) {
         this.faults = faults;
         this.marketplace = marketplace;
         this.forwarders = forwarders;
@@ -45,6 +48,7 @@ public class SandboxController {
         this.seeder = seeder;
         this.sftp = sftp;
         this.amazon = amazon;
+        this.simulators = simulators;
     }
 
     @GetMapping
@@ -54,11 +58,35 @@ public class SandboxController {
         sftp.ifAvailable(server -> info.put("sftp", Map.of("forwarder", server.forwarderCode(), "host", server.host(),
                 "port", server.port(), "username", server.username(),
                 "knownHostsFile", server.knownHostsFile().toString(), "root", server.root().toString())));
+        String base = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+        Map<String, SimulatedForwarders.Simulated> protocols = new LinkedHashMap<>();
+        simulators.orderedStream().forEach(simulator -> simulator.simulated(base).forEach(s -> protocols.put(s.code(), s)));
         List<Map<String, Object>> fwd = forwarders.codes().stream()
-                .map(code -> Map.<String, Object>of("code", code, "dispatchableCodes", forwarders.dispatchableCodes(code),
-                        "parcels", forwarders.parcelCount(code)))
+                .map(code -> {
+                    Map<String, Object> f = new LinkedHashMap<>();
+                    f.put("code", code);
+                    SimulatedForwarders.Simulated simulated = protocols.remove(code);
+                    if (simulated != null) {
+                        f.put("protocol", simulated.protocol());
+                        f.put("baseUrl", simulated.baseUrl());
+                    } else if (sftp.getIfAvailable() != null && code.equals(sftp.getIfAvailable().forwarderCode())) {
+                        f.put("protocol", "sftp");
+                        f.put("baseUrl", "sftp://" + sftp.getIfAvailable().host() + ":" + sftp.getIfAvailable().port());
+                    } else {
+                        // the gateway's own HTTP contract, served for every code
+                        f.put("protocol", "http");
+                        f.put("baseUrl", base + "/sandbox/forwarders/" + code);
+                    }
+                    f.put("dispatchableCodes", forwarders.dispatchableCodes(code));
+                    f.put("parcels", forwarders.parcelCount(code));
+                    return f;
+                })
                 .toList();
         info.put("forwarders", fwd);
+        // simulators of services that are not forwarders themselves (17TRACK follows any carrier's numbers)
+        info.put("tracking", protocols.values().stream()
+                .map(s -> Map.<String, Object>of("code", s.code(), "protocol", s.protocol(), "baseUrl", s.baseUrl()))
+                .toList());
         info.put("marketplaces", MarketplaceSimulator.info(marketplace));
         info.put("reships", backOffice.count());
         info.put("mails", mail.mails().size());

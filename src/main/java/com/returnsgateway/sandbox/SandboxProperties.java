@@ -21,7 +21,8 @@ public class SandboxProperties {
     private List<Forwarder> forwarders = new ArrayList<>(List.of(
             new Forwarder("4px", List.of("P", "H")),
             new Forwarder("generic-express", List.of("Pending", "InfoReceived")),
-            new Forwarder("sftp-cargo", List.of("RECEIVED", "IN_WAREHOUSE"))));
+            new Forwarder("sftp-cargo", List.of("RECEIVED", "IN_WAREHOUSE")),
+            new Forwarder("yanwen", List.of("OR10"))));
 
     public Simulators getSimulators() {
         return simulators;

@@ -59,8 +59,8 @@ public class AmazonOrders {
             order = restrictedToken == null ? client.get(account, SpApiOperation.GET_ORDER, path)
                     : client.getRestricted(account, SpApiOperation.GET_ORDER, path, restrictedToken);
         } catch (SpApiException e) {
-            if (e.status() == 404) {
-                log.warn("Amazon {} does not know order {}", account, orderId);
+            if (isUnknownOrder(e, orderId)) {
+                log.warn("Amazon {} does not know order {}: {}", account, orderId, e.getMessage());
                 return Optional.empty();
             }
             throw e;
@@ -75,6 +75,24 @@ public class AmazonOrders {
                 address(payload.get("ShippingAddress")), items(account, orderId));
         store(account, result);
         return Optional.of(result);
+    }
+
+    /**
+     * Whether getOrder's refusal means Amazon does not know the order. The Orders API v0 model documents both 404
+     * (NotFound) and 400 (InvalidInput) for getOrder, and Amazon answers an order id it cannot find either way; a 400
+     * counts only when its code is InvalidInput and its message is about the order id, so a 400 about anything else
+     * (a bad request of ours) still fails the call.
+     */
+    static boolean isUnknownOrder(SpApiException e, String orderId) {
+        if (e.status() == 404) {
+            return true;
+        }
+        if (e.status() != 400 || !"InvalidInput".equals(e.code()) || e.errorMessage() == null) {
+            return false;
+        }
+        String message = e.errorMessage().toLowerCase(java.util.Locale.ROOT);
+        return message.contains("orderid") || message.contains("order id")
+                || !orderId.isBlank() && message.contains(orderId.toLowerCase(java.util.Locale.ROOT));
     }
 
     /** The order as stored when its return came in, or asked of Amazon again when it was not stored. */

@@ -2,6 +2,8 @@ package com.returnsgateway.adapter.generic;
 
 import com.returnsgateway.core.config.GatewayProperties;
 import com.returnsgateway.core.remote.AnswerTooLargeException;
+import com.returnsgateway.core.remote.HttpResponses;
+import com.returnsgateway.core.remote.RemoteCallException;
 import com.returnsgateway.core.remote.RemoteAnswer;
 import com.returnsgateway.core.remote.RemoteCall;
 import com.returnsgateway.core.remote.RemoteCalls;
@@ -63,9 +65,18 @@ class GenericApi {
                 .requireSuccess();
     }
 
-    /** Every call of the HTTP contract goes out with its system's credentials. */
+    /**
+     * Every call of the HTTP contract goes out with its system's credentials. A 401 or 403 means they were refused:
+     * every case needing that system would fail alike, so it is a failure of its own (one alert, cases wait).
+     */
     private RemoteAnswer call(RemoteCall call) {
-        return calls.call(credentials.signed(call));
+        RemoteAnswer answer = calls.call(credentials.signed(call));
+        if (answer.status() == 401 || answer.status() == 403) {
+            throw RemoteCallException.credentialsRefused(call.system().toString(), call.what() + " was refused ("
+                    + answer.status() + "): check the credentials configured for " + call.system() + " ("
+                    + credentials.settingFor(call.system()) + "): " + HttpResponses.oneLine(answer.body()));
+        }
+        return answer;
     }
 
     /** The answer as a JSON object; empty or invalid JSON is refused, naming {@code who} and {@code what}. */

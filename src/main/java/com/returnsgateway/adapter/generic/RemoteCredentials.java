@@ -35,6 +35,15 @@ class RemoteCredentials {
         }
     }
 
+    /** Where a system's credentials are set, for an error message. */
+    String settingFor(RemoteSystem system) {
+        return switch (system.kind()) {
+            case MARKETPLACE -> "gateway.marketplaces." + system.code() + ".auth";
+            case FORWARDER -> "gateway.forwarders." + system.code() + ".auth";
+            default -> "gateway.back-office.auth";
+        };
+    }
+
     /** The call with its system's credentials in its headers. */
     RemoteCall signed(RemoteCall call) {
         Map<String, String> own = headers.get(call.system());

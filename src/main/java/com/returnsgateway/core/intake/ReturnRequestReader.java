@@ -316,7 +316,22 @@ public class ReturnRequestReader {
         if (waybill != null && !WAYBILL.matcher(waybill).matches()) {
             scoped.add("waybill", "must be 4 to 64 letters, digits or dashes");
         }
-        return new ShipmentRef(forwarder, waybill);
+        String lastMileNumber = null;
+        String lastMileCarrier = null;
+        JsonNode lastMile = node.get("lastMile");
+        if (lastMile != null && !lastMile.isNull()) {
+            if (!lastMile.isObject()) {
+                scoped.add("lastMile", "must be an object {\"number\": ..., \"carrier\": ...} (carrier optional)");
+            } else {
+                Errors lastMileErrors = scoped.scope("lastMile.");
+                lastMileNumber = text(lastMile, "number", true, 64, lastMileErrors);
+                if (lastMileNumber != null && !WAYBILL.matcher(lastMileNumber).matches()) {
+                    lastMileErrors.add("number", "must be 4 to 64 letters, digits or dashes");
+                }
+                lastMileCarrier = text(lastMile, "carrier", false, 32, lastMileErrors);
+            }
+        }
+        return new ShipmentRef(forwarder, waybill, lastMileNumber, lastMileCarrier);
     }
 
     private static Money sum(List<ReturnItem> items) {

@@ -119,6 +119,7 @@ public class RemoteGuard {
         return resilience.knobs(switch (system.kind()) {
             case MARKETPLACE -> resilience.marketplaces().get(system.code());
             case FORWARDER -> resilience.forwarders().get(system.code());
+            case TRACKING -> null; // the defaults; the adapter paces its own calls to the service's published rate
             case BACK_OFFICE -> resilience.backOffice();
             case SMTP -> resilience.smtp();
         });

@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Finds the parcel of a return: the request's own shipment, else the order-to-waybill file
- * ({@code gateway.shipment-lookup.file}, CSV {@code orderId,forwarder,waybill} with a header row), re-read when it
- * changes.
+ * ({@code gateway.shipment-lookup.file}, CSV {@code orderId,forwarder,waybill} with a header row, and optionally
+ * {@code lastMileNumber,lastMileCarrier} when the forwarder hands the parcel to a carrier under another number), re-read
+ * when it changes.
  */
 @Component
 public class ShipmentLookup {
@@ -70,7 +71,10 @@ public class ShipmentLookup {
             }
             String[] cells = line.split(",");
             if (cells.length >= 3 && !cells[0].isBlank()) {
-                map.put(cells[0].trim(), new ShipmentRef(cells[1].trim(), cells[2].trim()));
+                String lastMileNumber = cells.length >= 4 && !cells[3].isBlank() ? cells[3].trim() : null;
+                String lastMileCarrier = cells.length >= 5 && !cells[4].isBlank() ? cells[4].trim() : null;
+                map.put(cells[0].trim(), new ShipmentRef(cells[1].trim(), cells[2].trim(), lastMileNumber,
+                        lastMileCarrier));
             }
         }
         return Map.copyOf(map);

@@ -25,7 +25,20 @@ public class ShipmentStateMapper {
         if (code == null || code.isBlank()) {
             return ShipmentState.UNKNOWN;
         }
-        Map<String, String> profile = profileOf(forwarder);
+        return map(profileOf(forwarder), code);
+    }
+
+    /** A tracking service's code through its own status profile (say, {@code 17track}). */
+    public ShipmentState mapWithProfile(String profileName, String code) {
+        Map<String, String> profile = properties.statusProfiles().get(profileName);
+        if (profile == null) {
+            throw new IllegalStateException("status profile '" + profileName
+                    + "' is not defined in gateway.status-profiles");
+        }
+        return code == null || code.isBlank() ? ShipmentState.UNKNOWN : map(profile, code);
+    }
+
+    private static ShipmentState map(Map<String, String> profile, String code) {
         String state = profile.get(code);
         if (state == null) {
             state = profile.entrySet().stream()

@@ -15,13 +15,18 @@ import com.returnsgateway.core.model.ShipmentRef;
 import com.returnsgateway.core.model.ShipmentState;
 import com.returnsgateway.core.port.ForwarderPort;
 import com.returnsgateway.core.port.Forwarders;
+import com.returnsgateway.core.port.Tracking;
+import com.returnsgateway.core.port.TrackingPort;
 import java.time.Clock;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.Variable;
 import org.springframework.stereotype.Component;
 
-/** The shipment-status step: which parcel, ask its forwarder (through its adapter), record the canonical state. */
+/**
+ * The shipment-status step: which parcel, ask its forwarder (through its adapter) and, once handed over, the last-mile
+ * tracking service; record the canonical state.
+ */
 @Component
 public class ShipmentSteps {
 
@@ -30,15 +35,17 @@ public class ShipmentSteps {
     private final ShipmentLookup lookup;
     private final ShipmentStateMapper mapper;
     private final Forwarders forwarders;
+    private final Tracking tracking;
     private final Clock clock;
 
     public ShipmentSteps(Cases cases, CaseRepository repository, ShipmentLookup lookup, ShipmentStateMapper mapper,
-                         Forwarders forwarders, Clock clock) {
+                         Forwarders forwarders, Tracking tracking, Clock clock) {
         this.cases = cases;
         this.repository = repository;
         this.lookup = lookup;
         this.mapper = mapper;
         this.forwarders = forwarders;
+        this.tracking = tracking;
         this.clock = clock;
     }
 
@@ -70,12 +77,53 @@ public class ShipmentSteps {
             return;
         }
         ShipmentState state = mapper.map(forwarder, status.code());
-        repository.recordShipmentState(caseId, state, status.code(), clock.instant());
+        String code = status.code();
         cases.record(caseId, "forwarder " + forwarder, "SHIPMENT_STATUS",
                 "Waybill " + waybill + " is at status '" + status.code() + "' (" + state + ")" + status.detail(),
                 state.name());
+        if (state == ShipmentState.IN_TRANSIT || state == ShipmentState.OUT_FOR_DELIVERY) {
+            Optional<LastMile> lastMile = lastMile(caseId);
+            if (lastMile.isPresent()) {
+                state = lastMile.get().state();
+                code = lastMile.get().code();
+            }
+        }
+        repository.recordShipmentState(caseId, state, code, clock.instant());
         ReturnCase moved = cases.moveTo(caseId, CaseStatus.SHIPMENT_CHECKED, "Parcel is " + state);
         exchange.setVariable(SHIPMENT_STATE, moved.shipmentState().name());
+    }
+
+    private record LastMile(ShipmentState state, String code) {
+    }
+
+    /**
+     * After the hand-over, the last-mile carrier knows more than the forwarder: the tracking service's latest status of
+     * the shipment's last-mile number, when it has one that says where the parcel is. The number is followed from
+     * now on either way (registered with the service in the background).
+     */
+    private Optional<LastMile> lastMile(String caseId) {
+        Optional<TrackingPort> service = tracking.service();
+        Optional<ShipmentRef> shipment = lookup.find(cases.get(caseId).request());
+        if (service.isEmpty() || shipment.isEmpty() || !shipment.get().hasLastMile()) {
+            return Optional.empty();
+        }
+        String number = shipment.get().lastMileNumber();
+        service.get().follow(number, shipment.get().lastMileCarrier());
+        Optional<TrackingPort.TrackingStatus> latest = service.get().latest(number);
+        if (latest.isEmpty()) {
+            cases.record(caseId, "tracking " + service.get().type(), "LAST_MILE",
+                    "Last-mile number " + number + " is followed; " + service.get().type()
+                            + " has no status for it yet, so the forwarder's status stands", "NO_STATUS_YET");
+            return Optional.empty();
+        }
+        TrackingPort.TrackingStatus last = latest.get();
+        ShipmentState state = mapper.mapWithProfile(tracking.statusProfile(), last.code());
+        boolean usable = state != ShipmentState.UNKNOWN && state != ShipmentState.AWAITING_DISPATCH;
+        cases.record(caseId, "tracking " + service.get().type(), "LAST_MILE",
+                "Last-mile number " + number + " is at '" + last.code() + "' (" + state + ") since " + last.at()
+                        + (last.detail() == null || last.detail().isBlank() ? "" : ": " + last.detail())
+                        + (usable ? "" : "; the forwarder's status stands"), state.name());
+        return usable ? Optional.of(new LastMile(state, last.code())) : Optional.empty();
     }
 
     private static void notFound(Exchange exchange, String reason) {

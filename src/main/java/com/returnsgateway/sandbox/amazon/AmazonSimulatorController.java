@@ -37,11 +37,13 @@ public class AmazonSimulatorController {
     private final LwaSimulator lwa;
     private final SimulatedRateLimits limits;
     private final AmazonSimulatorSeeder seeder;
+    private final UnknownOrderAnswer unknownOrder;
     private final Clock clock;
 
     public AmazonSimulatorController(SimulatedSellers sellers, SimulatedOrderBook orders, ReportsSimulator reports,
                                      FeedsSimulator feeds, LwaSimulator lwa, SimulatedRateLimits limits,
-                                     AmazonSimulatorSeeder seeder, ObjectProvider<Clock> clock) {
+                                     AmazonSimulatorSeeder seeder, UnknownOrderAnswer unknownOrder,
+                                     ObjectProvider<Clock> clock) {
         this.sellers = sellers;
         this.orders = orders;
         this.reports = reports;
@@ -49,6 +51,7 @@ public class AmazonSimulatorController {
         this.lwa = lwa;
         this.limits = limits;
         this.seeder = seeder;
+        this.unknownOrder = unknownOrder;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
@@ -68,6 +71,7 @@ public class AmazonSimulatorController {
         info.put("orders", orders.orders().size());
         info.put("returns", orders.allReturns().size());
         info.put("feeds", feeds.feedCount());
+        info.put("unknownOrderStatus", unknownOrder.status());
         info.set("stats", stats());
         return info;
     }
@@ -159,6 +163,19 @@ public class AmazonSimulatorController {
     @PostMapping("/orders")
     public ResponseEntity<ObjectNode> addOrder(@RequestBody(required = false) JsonNode body) {
         return ResponseEntity.status(HttpStatus.CREATED).body(describe(seeder.putOrder(body)));
+    }
+
+    /**
+     * Control: what getOrder answers for an order it does not know, {@code 404} (NotFound, the default) or
+     * {@code 400} (InvalidInput); Amazon documents both. A reset goes back to
+     * {@code sandbox.amazon.unknown-order-status}.
+     */
+    @PostMapping("/unknown-orders")
+    public ObjectNode unknownOrders(@RequestParam(name = "status") int status) {
+        unknownOrder.set(status);
+        ObjectNode answer = AmazonJson.object();
+        answer.put("unknownOrderStatus", unknownOrder.status());
+        return answer;
     }
 
     /** Inspection: an order with what was refunded per item. */

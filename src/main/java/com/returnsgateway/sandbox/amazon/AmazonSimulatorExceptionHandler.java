@@ -9,7 +9,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -25,6 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Errors of the Amazon simulator in Amazon's shapes: {@code {"errors":[{"code","message","details"}]}} for the
  * Selling Partner API and the sandbox endpoints beside it, {@code {"error","error_description"}} for Login with
  * Amazon. Ordered ahead of the sandbox's problem+json handler, which would otherwise answer for this package too.
+ * Spring's own 404, 405 and 415 are answered by {@link AmazonSimulatorErrorResolver}.
  */
 @RestControllerAdvice(basePackageClasses = AmazonSimulatorExceptionHandler.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -67,11 +67,6 @@ public class AmazonSimulatorExceptionHandler {
             MethodArgumentTypeMismatchException.class})
     ResponseEntity<ObjectNode> badParameter(Exception e) {
         return errors(HttpStatus.BAD_REQUEST, "InvalidInput", e.getMessage(), "");
-    }
-
-    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<ObjectNode> mediaType(HttpMediaTypeNotSupportedException e) {
-        return errors(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "InvalidInput", e.getMessage(), "");
     }
 
     static ResponseEntity<ObjectNode> errors(HttpStatus status, String code, String message, String details) {

@@ -25,6 +25,11 @@ public class AmazonSimulatorProperties {
     private int reportPollsBeforeDone = 2;
     /** getFeed calls that see a feed unfinished (IN_QUEUE, then IN_PROGRESS) before it ends. */
     private int feedPollsBeforeDone = 2;
+    /**
+     * What getOrder answers for an order it does not know: 404 (NotFound) or 400 (InvalidInput); Amazon documents
+     * both.
+     */
+    private int unknownOrderStatus = 404;
     /** Per operation ({@code createFeed}, {@code getReport}, ...): rate (requests/s) and burst overriding Amazon's. */
     private Map<String, RateLimit> rateLimits = new LinkedHashMap<>();
 
@@ -85,6 +90,14 @@ public class AmazonSimulatorProperties {
 
     public void setFeedPollsBeforeDone(int feedPollsBeforeDone) {
         this.feedPollsBeforeDone = feedPollsBeforeDone;
+    }
+
+    public int getUnknownOrderStatus() {
+        return unknownOrderStatus;
+    }
+
+    public void setUnknownOrderStatus(int unknownOrderStatus) {
+        this.unknownOrderStatus = unknownOrderStatus;
     }
 
     public Map<String, RateLimit> getRateLimits() {

@@ -48,12 +48,14 @@ public class AmazonSimulatorSeeder implements SmartInitializingSingleton {
     private final LwaSimulator lwa;
     private final SimulatedRateLimits limits;
     private final ForwarderSimulator forwarders;
+    private final UnknownOrderAnswer unknownOrder;
     private final Clock clock;
 
     public AmazonSimulatorSeeder(SandboxProperties sandbox, AmazonSimulatorProperties properties,
                                  SimulatedSellers sellers, SimulatedOrderBook orders, ReportsSimulator reports,
                                  FeedsSimulator feeds, LwaSimulator lwa, SimulatedRateLimits limits,
-                                 ForwarderSimulator forwarders, ObjectProvider<Clock> clock) {
+                                 ForwarderSimulator forwarders, UnknownOrderAnswer unknownOrder,
+                                 ObjectProvider<Clock> clock) {
         this.seedAtStartup = properties.getSeedAtStartup() != null ? properties.getSeedAtStartup()
                 : sandbox.getSeed().isEnabled();
         this.location = properties.getSeedFile();
@@ -64,6 +66,7 @@ public class AmazonSimulatorSeeder implements SmartInitializingSingleton {
         this.lwa = lwa;
         this.limits = limits;
         this.forwarders = forwarders;
+        this.unknownOrder = unknownOrder;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
@@ -90,6 +93,7 @@ public class AmazonSimulatorSeeder implements SmartInitializingSingleton {
         sellers.clear();
         limits.reset();
         lwa.resetCounters();
+        unknownOrder.reset();
         if (reseed) {
             seed();
         }

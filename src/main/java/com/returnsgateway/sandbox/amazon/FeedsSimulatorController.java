@@ -40,7 +40,9 @@ public class FeedsSimulatorController {
         String id = feeds.createDocument(caller, body);
         ObjectNode answer = AmazonJson.object();
         answer.put("feedDocumentId", id);
-        answer.put("url", s3.presign(request, "PUT", SimulatedS3.FEED_DOCUMENTS, id));
+        // the URL signs the Content-Type asked for here, as Amazon's does: the upload must send the same one
+        String contentType = feeds.document(id).orElseThrow().contentType();
+        answer.put("url", s3.presign(request, "PUT", SimulatedS3.FEED_DOCUMENTS, id, contentType));
         return ResponseEntity.status(HttpStatus.CREATED).body(answer);
     }
 

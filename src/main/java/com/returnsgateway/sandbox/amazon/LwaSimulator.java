@@ -33,8 +33,16 @@ public class LwaSimulator {
 
     static final String ACCESS_TOKEN_PREFIX = "Atza|";
     static final String RDT_PREFIX = "Atz.sprdt|";
-    /** The PII data elements the Orders API knows. */
-    static final Set<String> DATA_ELEMENTS = Set.of("buyerInfo", "shippingAddress");
+    /** The data elements the Tokens API 2021-03-01 model names for the Orders API. */
+    static final Set<String> DATA_ELEMENTS = Set.of("buyerInfo", "shippingAddress", "buyerTaxInformation");
+    /**
+     * The Orders API's restricted operations an RDT can be asked for (getOrders, getOrder, getOrderAddress,
+     * getOrderBuyerInfo, getOrderItems, getOrderItemsBuyerInfo); {@code {orderId}} stands for a specific order id or a
+     * generic {@code {...}} segment. Restricted operations of other APIs are outside what the sandbox simulates.
+     */
+    static final List<String> RESTRICTED_PATHS = List.of("/orders/v0/orders", "/orders/v0/orders/{orderId}",
+            "/orders/v0/orders/{orderId}/address", "/orders/v0/orders/{orderId}/buyerInfo",
+            "/orders/v0/orders/{orderId}/orderItems", "/orders/v0/orders/{orderId}/orderItems/buyerInfo");
     private static final int SWEEP_ABOVE = 1000;
 
     private final SimulatedSellers sellers;
@@ -174,7 +182,8 @@ public class LwaSimulator {
 
     /**
      * createRestrictedDataToken: {@code {"restrictedResources":[{"method","path","dataElements"?}]}} for the Orders
-     * API paths. 403 when the seller has not given the application the restricted role.
+     * API's restricted paths ({@link #RESTRICTED_PATHS}); anything else is 400 InvalidInput. 403 when the seller has
+     * not given the application the restricted role.
      */
     public RestrictedDataToken restrictedDataToken(SpCaller caller, JsonNode body) {
         if (caller.restricted()) {
@@ -202,9 +211,9 @@ public class LwaSimulator {
                 throw SpApiException.invalidInput(where + "method " + method + " is not a restricted operation's "
                         + "method (GET)");
             }
-            if (!path.startsWith("/orders/v0/orders/") || path.length() == "/orders/v0/orders/".length()) {
+            if (RESTRICTED_PATHS.stream().noneMatch(p -> new Grant(method, p, Set.of()).covers(method, path))) {
                 throw SpApiException.invalidInput(where + "path " + path + " is not a restricted resource; use "
-                        + "/orders/v0/orders/{orderId} or a specific order's path");
+                        + "one of " + RESTRICTED_PATHS + " (a specific order id or a generic {orderId})");
             }
             Set<String> elements = new LinkedHashSet<>();
             JsonNode de = r.get("dataElements");

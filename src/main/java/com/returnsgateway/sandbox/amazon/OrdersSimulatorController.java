@@ -30,16 +30,19 @@ public class OrdersSimulatorController {
             "A1RKKUPIHCS9HS", "Amazon.es", "A1VC38T7YXB528", "Amazon.co.jp");
 
     private final SimulatedOrderBook orders;
+    private final UnknownOrderAnswer unknownOrder;
 
-    public OrdersSimulatorController(SimulatedOrderBook orders) {
+    public OrdersSimulatorController(SimulatedOrderBook orders, UnknownOrderAnswer unknownOrder) {
         this.orders = orders;
+        this.unknownOrder = unknownOrder;
     }
 
     @GetMapping("/{orderId}")
     @SpApi(SpOperation.GET_ORDER)
     public ObjectNode getOrder(@RequestAttribute(SpApiInterceptor.CALLER) SpCaller caller,
                                @PathVariable("orderId") String orderId) {
-        SimulatedOrder order = sellersOrder(caller, orderId);
+        SimulatedOrder order = orders.order(orderId).filter(o -> o.sellerId().equals(caller.sellerId()))
+                .orElseThrow(() -> unknownOrder.refusal(orderId));
         Currency currency = Currency.getInstance(order.currency());
         ObjectNode answer = AmazonJson.object();
         ObjectNode o = answer.putObject("payload");

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -151,6 +152,45 @@ public class ReportsSimulator {
         return report.toJson();
     }
 
+    /**
+     * getReports: the seller's reports matching the query, newest first, one page; does not move any report along
+     * (only getReport does). {@code nextToken} when more match than the page holds.
+     */
+    public synchronized ObjectNode list(SpCaller caller, ReportListQuery query) {
+        List<Report> matching = reports.values().stream()
+                .filter(r -> r.sellerId.equals(caller.sellerId()))
+                .filter(r -> query.reportTypes().contains(RETURNS_REPORT))
+                .filter(r -> query.marketplaceIds().isEmpty()
+                        || r.marketplaceIds.stream().anyMatch(query.marketplaceIds()::contains))
+                .filter(r -> query.processingStatuses().isEmpty()
+                        || query.processingStatuses().contains(r.processing.status()))
+                .filter(r -> !r.created.isBefore(query.createdSince()) && !r.created.isAfter(query.createdUntil()))
+                .sorted(NEWEST_FIRST)
+                .filter(r -> query.afterReportId() == null || NEWEST_FIRST.compare(r,
+                        probe(query.afterCreated(), query.afterReportId())) > 0)
+                .toList();
+        ObjectNode answer = AmazonJson.object();
+        ArrayNode list = answer.putArray("reports");
+        matching.stream().limit(query.pageSize()).forEach(r -> list.add(r.toJson()));
+        if (matching.size() > query.pageSize()) {
+            Report last = matching.get(query.pageSize() - 1);
+            answer.put("nextToken", query.after(last.created, last.reportId).token());
+        }
+        return answer;
+    }
+
+    private static final Comparator<Report> NEWEST_FIRST = Comparator.comparing((Report r) -> r.created)
+            .thenComparing(r -> Long.parseLong(r.reportId)).reversed();
+
+    private static Report probe(Instant created, String reportId) {
+        try {
+            Long.parseLong(reportId);
+        } catch (NumberFormatException e) {
+            throw SpApiException.invalidInput("nextToken is not valid");
+        }
+        return new Report(reportId, "", List.of(), created, created, created, false, 0);
+    }
+
     private void finish(Report report) {
         Instant now = now();
         if (report.fail) {
@@ -212,7 +252,7 @@ public class ReportsSimulator {
         failNext = 0;
     }
 
-    private Instant now() {
+    Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 }

@@ -40,6 +40,14 @@ public class ReportsSimulatorController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(answer);
     }
 
+    /** getReports: the query is read from the raw parameters, as its arrays may come comma-separated or repeated. */
+    @GetMapping("/reports")
+    @SpApi(SpOperation.GET_REPORTS)
+    public ObjectNode getReports(@RequestAttribute(SpApiInterceptor.CALLER) SpCaller caller,
+                                 HttpServletRequest request) {
+        return reports.list(caller, ReportListQuery.parse(request.getParameterMap(), reports.now()));
+    }
+
     @GetMapping("/reports/{reportId}")
     @SpApi(SpOperation.GET_REPORT)
     public ObjectNode getReport(@RequestAttribute(SpApiInterceptor.CALLER) SpCaller caller,

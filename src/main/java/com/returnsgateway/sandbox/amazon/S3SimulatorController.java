@@ -45,9 +45,13 @@ public class S3SimulatorController {
     public ResponseEntity<byte[]> reportDocument(@PathVariable("id") String id,
                                                  @RequestParam(name = "X-Amz-Date", required = false) String date,
                                                  @RequestParam(name = "X-Amz-Expires", required = false) String expires,
+                                                 @RequestParam(name = "X-Amz-SignedHeaders", required = false)
+                                                 String signedHeaders,
                                                  @RequestParam(name = "X-Amz-Signature", required = false)
-                                                 String signature) {
-        ResponseEntity<byte[]> refused = refusal("GET", SimulatedS3.REPORT_DOCUMENTS, id, date, expires, signature);
+                                                 String signature,
+                                                 HttpServletRequest request) {
+        ResponseEntity<byte[]> refused = refusal("GET", SimulatedS3.REPORT_DOCUMENTS, id, date, expires,
+                signedHeaders, signature, request);
         if (refused != null) {
             return refused;
         }
@@ -60,9 +64,13 @@ public class S3SimulatorController {
     public ResponseEntity<byte[]> feedDocument(@PathVariable("id") String id,
                                                @RequestParam(name = "X-Amz-Date", required = false) String date,
                                                @RequestParam(name = "X-Amz-Expires", required = false) String expires,
+                                               @RequestParam(name = "X-Amz-SignedHeaders", required = false)
+                                               String signedHeaders,
                                                @RequestParam(name = "X-Amz-Signature", required = false)
-                                               String signature) {
-        ResponseEntity<byte[]> refused = refusal("GET", SimulatedS3.FEED_DOCUMENTS, id, date, expires, signature);
+                                               String signature,
+                                               HttpServletRequest request) {
+        ResponseEntity<byte[]> refused = refusal("GET", SimulatedS3.FEED_DOCUMENTS, id, date, expires,
+                signedHeaders, signature, request);
         if (refused != null) {
             return refused;
         }
@@ -77,10 +85,13 @@ public class S3SimulatorController {
                                                      @RequestParam(name = "X-Amz-Date", required = false) String date,
                                                      @RequestParam(name = "X-Amz-Expires", required = false)
                                                      String expires,
+                                                     @RequestParam(name = "X-Amz-SignedHeaders", required = false)
+                                                     String signedHeaders,
                                                      @RequestParam(name = "X-Amz-Signature", required = false)
                                                      String signature,
                                                      HttpServletRequest request) throws IOException {
-        ResponseEntity<byte[]> refused = refusal("PUT", SimulatedS3.FEED_DOCUMENTS, id, date, expires, signature);
+        ResponseEntity<byte[]> refused = refusal("PUT", SimulatedS3.FEED_DOCUMENTS, id, date, expires,
+                signedHeaders, signature, request);
         if (refused != null) {
             return refused;
         }
@@ -100,14 +111,16 @@ public class S3SimulatorController {
     }
 
     private ResponseEntity<byte[]> refusal(String method, String bucket, String id, String date, String expires,
-                                           String signature) {
-        return switch (s3.check(method, bucket, id, date, expires, signature)) {
+                                           String signedHeaders, String signature, HttpServletRequest request) {
+        return switch (s3.check(method, bucket, id, date, expires, signedHeaders, signature,
+                request.getHeader("Content-Type"))) {
             case OK -> null;
             case MISSING -> error(HttpStatus.FORBIDDEN, "AccessDenied",
-                    "Query-string authentication requires the X-Amz-Date, X-Amz-Expires and X-Amz-Signature "
-                            + "parameters", "");
+                    "Query-string authentication requires the X-Amz-Date, X-Amz-Expires, X-Amz-SignedHeaders and "
+                            + "X-Amz-Signature parameters", "");
             case BAD_SIGNATURE -> error(HttpStatus.FORBIDDEN, "SignatureDoesNotMatch",
-                    "The request signature we calculated does not match the signature you provided.", "");
+                    "The request signature we calculated does not match the signature you provided. Check your key and "
+                            + "signing method.", "");
             case EXPIRED -> error(HttpStatus.FORBIDDEN, "AccessDenied", "Request has expired",
                     "<X-Amz-Expires>" + escape(expires) + "</X-Amz-Expires><Expires>"
                             + escape(SimulatedS3.expiredAt(date, expires)) + "</Expires><ServerTime>"
@@ -125,7 +138,8 @@ public class S3SimulatorController {
                 "<Key>" + escape(id) + "</Key>");
     }
 
-    private static ResponseEntity<byte[]> error(HttpStatus status, String code, String message, String extra) {
+    /** S3's XML error; {@code extra} is XML placed before the request id. */
+    static ResponseEntity<byte[]> error(HttpStatus status, String code, String message, String extra) {
         String requestId = requestId();
         String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code + "</Code><Message>"
                 + escape(message) + "</Message>" + extra + "<RequestId>" + requestId + "</RequestId></Error>";

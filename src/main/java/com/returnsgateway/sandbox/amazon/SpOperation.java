@@ -10,6 +10,7 @@ public enum SpOperation {
 
     CREATE_REPORT("createReport", 0.0167, 15),
     GET_REPORT("getReport", 2, 15),
+    GET_REPORTS("getReports", 0.0222, 10),
     GET_REPORT_DOCUMENT("getReportDocument", 0.0167, 15),
     CREATE_FEED_DOCUMENT("createFeedDocument", 0.5, 15),
     CREATE_FEED("createFeed", 0.0083, 15),

@@ -239,6 +239,32 @@ class ReturnRequestReaderTest {
     }
 
     @Test
+    void aShipmentMayNameItsLastMileCarrierAndNumber() {
+        ObjectNode node = parse(FULL);
+        shipment(node).putObject("lastMile").put("number", "9400111899223344556677").put("carrier", "usps");
+
+        ShipmentRef shipment = reader.read(node).shipment();
+
+        assertThat(shipment.lastMileNumber()).isEqualTo("9400111899223344556677");
+        assertThat(shipment.lastMileCarrier()).isEqualTo("usps");
+        assertThat(shipment.hasLastMile()).isTrue();
+        assertThat(reader.read(parse(FULL)).shipment().hasLastMile()).isFalse();
+    }
+
+    @Test
+    void aLastMileWithoutANumberOrWithAMalformedOneIsRefused() {
+        ObjectNode node = parse(FULL);
+        shipment(node).putObject("lastMile").put("carrier", "usps");
+        assertOnlyError(node, "shipment.lastMile.number", "is required");
+
+        shipment(node).putObject("lastMile").put("number", "94 00");
+        assertOnlyError(node, "shipment.lastMile.number", "must be 4 to 64 letters, digits or dashes");
+
+        shipment(node).put("lastMile", "9400111899223344556677");
+        assertOnlyError(node, "shipment.lastMile", "must be an object {\"number\": ..., \"carrier\": ...} (carrier optional)");
+    }
+
+    @Test
     void aQuantityInWordsIsRefused() {
         ObjectNode node = parse(FULL);
         item(node, 0).put("quantity", "two");

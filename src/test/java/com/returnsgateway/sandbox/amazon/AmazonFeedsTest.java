@@ -294,6 +294,50 @@ class AmazonFeedsTest extends AmazonSimulatorWebTest {
     }
 
     @Test
+    void anUploadUrlSignsTheContentTypeGivenToCreateFeedDocument() {
+        String token = accessToken(US_REFRESH_TOKEN);
+        JsonNode doc = spPost(token, FEEDS + "/documents", Map.of("contentType", "text/xml; charset=UTF-8")).json();
+        String url = doc.get("url").stringValue();
+        assertThat(url).contains("X-Amz-SignedHeaders=content-type%3Bhost");
+        byte[] xml = envelope(US_SELLER, message(1, CHEAP_ORDER, item(CHEAP_ITEM, "CustomerReturn",
+                component("Principal", "1.00", "USD")))).getBytes(StandardCharsets.UTF_8);
+
+        for (String other : List.of("application/xml", "text/xml", "text/xml;charset=UTF-8",
+                "text/xml; charset=utf-8", "application/octet-stream")) {
+            Http.Reply refused = http.put(url, xml, other);
+            assertThat(refused.status()).as(other).isEqualTo(403);
+            assertThat(refused.header("Content-Type")).startsWith("application/xml");
+            assertThat(refused.text()).as(other).contains("<Error><Code>SignatureDoesNotMatch</Code><Message>The "
+                    + "request signature we calculated does not match the signature you provided. Check your key and "
+                    + "signing method.</Message>");
+        }
+        // claiming that only the host was signed does not help
+        Http.Reply hostOnly = http.put(url.replace("X-Amz-SignedHeaders=content-type%3Bhost",
+                "X-Amz-SignedHeaders=host"), xml, "application/xml");
+        assertThat(hostOnly.status()).isEqualTo(403);
+        assertThat(hostOnly.text()).contains("<Code>SignatureDoesNotMatch</Code>");
+        Http.Reply noHeaders = http.put(url.replace("X-Amz-SignedHeaders=content-type%3Bhost&", ""), xml,
+                "text/xml; charset=UTF-8");
+        assertThat(noHeaders.status()).isEqualTo(403);
+        assertThat(noHeaders.text()).contains("<Code>AccessDenied</Code>");
+
+        // S3 trims a signed header's value and makes runs of spaces one
+        Http.Reply uploaded = http.put(url, xml, "text/xml;  charset=UTF-8 ");
+        assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(200);
+        assertThat(uploaded.header("ETag")).isNotBlank();
+
+        // another document's URL binds the content type it was created with
+        String tsv = spPost(token, FEEDS + "/documents", Map.of("contentType", "text/tab-separated-values; "
+                + "charset=UTF-8")).json().get("url").stringValue();
+        assertThat(http.put(tsv, xml, "text/xml; charset=UTF-8").status()).isEqualTo(403);
+        assertThat(http.put(tsv, "a\tb".getBytes(StandardCharsets.UTF_8), "text/tab-separated-values; charset=UTF-8")
+                .status()).isEqualTo(200);
+        // download URLs sign the host only: a GET sends no Content-Type
+        assertThat(spGet(token, FEEDS + "/documents/" + doc.get("feedDocumentId").stringValue()).json().get("url")
+                .stringValue()).contains("X-Amz-SignedHeaders=host&");
+    }
+
+    @Test
     void getFeedsFindsAFeedWhoseAnswerWasLost() {
         String token = accessToken(US_REFRESH_TOKEN);
         String before = now().toString();

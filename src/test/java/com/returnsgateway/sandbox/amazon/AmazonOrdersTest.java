@@ -106,10 +106,43 @@ class AmazonOrdersTest extends AmazonSimulatorWebTest {
     }
 
     @Test
+    void restrictedDataTokensCoverTheOrdersPathsAndDataElementsOfTheTokensModel() {
+        String token = accessToken(US_REFRESH_TOKEN);
+        List<String> all = List.of("buyerInfo", "shippingAddress", "buyerTaxInformation");
+        for (String path : List.of("/orders/v0/orders", "/orders/v0/orders/{orderId}", ORDER,
+                "/orders/v0/orders/{orderId}/address", ORDER + "/address", "/orders/v0/orders/{orderId}/buyerInfo",
+                ORDER + "/buyerInfo", "/orders/v0/orders/{orderId}/orderItems", ORDER + "/orderItems",
+                "/orders/v0/orders/{orderId}/orderItems/buyerInfo")) {
+            Http.Reply issued = spPost(token, RDT, rdtRequest(path, all));
+            assertThat(issued.status()).as(path + ": " + issued.text()).isEqualTo(200);
+            assertThat(issued.json().get("restrictedDataToken").stringValue()).startsWith("Atz.sprdt|");
+            advance(Duration.ofSeconds(1)); // createRestrictedDataToken: 1/s, burst 10
+        }
+        // buyerTaxInformation alone: the token covers getOrder, and unlocks neither buyer info nor the address
+        String taxOnly = spPost(token, RDT, rdtRequest(ORDER, List.of("buyerTaxInformation"))).json()
+                .get("restrictedDataToken").stringValue();
+        JsonNode order = spGet(taxOnly, ORDER).json().get("payload");
+        assertThat(order.get("AmazonOrderId").stringValue()).isEqualTo(ORDER_ID);
+        assertThat(order.get("BuyerInfo").isEmpty()).isTrue();
+        assertThat(order.get("ShippingAddress").has("AddressLine1")).isFalse();
+        // a token for the getOrders path does not cover a single order's path
+        String list = spPost(token, RDT, rdtRequest("/orders/v0/orders", List.of("buyerInfo"))).json()
+                .get("restrictedDataToken").stringValue();
+        assertThat(spGet(list, ORDER).status()).isEqualTo(403);
+    }
+
+    @Test
     void refusesRestrictedDataTokensForOtherResources() {
         String token = accessToken(US_REFRESH_TOKEN);
         assertThat(spPost(token, RDT, rdtRequest("/reports/2021-06-30/reports", List.of())).status()).isEqualTo(400);
         assertThat(spPost(token, RDT, rdtRequest(ORDER, List.of("buyerTaxInfo"))).status()).isEqualTo(400);
+        for (String path : List.of("/orders/v0/orders/", "/orders/v0", "/orders/v0/orders/{orderId}/shipment",
+                ORDER + "/orderItems/" + "40218765530102", "/orders/v0/orders/{orderId}/address/extra")) {
+            advance(Duration.ofSeconds(1));
+            Http.Reply refused = spPost(token, RDT, rdtRequest(path, List.of("buyerInfo")));
+            assertThat(refused.status()).as(path).isEqualTo(400);
+            assertThat(firstError(refused).get("code").stringValue()).isEqualTo("InvalidInput");
+        }
         assertThat(spPost(token, RDT, Map.of("restrictedResources", List.of())).status()).isEqualTo(400);
         assertThat(spPost(token, RDT, Map.of("restrictedResources", List.of(Map.of("method", "POST",
                 "path", ORDER)))).status()).isEqualTo(400);
@@ -134,6 +167,35 @@ class AmazonOrdersTest extends AmazonSimulatorWebTest {
         Http.Reply unknown = spGet(accessToken(US_REFRESH_TOKEN), "/orders/v0/orders/113-0000000-0000000");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(firstError(unknown).get("code").stringValue()).isEqualTo("NotFound");
+    }
+
+    @Test
+    void anUnknownOrderIsA404ByDefaultOrA400InvalidInputWhenTheSandboxSaysSo() {
+        String token = accessToken(US_REFRESH_TOKEN);
+        String unknown = "/orders/v0/orders/113-0000000-0000000";
+        Http.Reply notFound = spGet(token, unknown);
+        assertThat(notFound.status()).isEqualTo(404);
+        assertThat(firstError(notFound).get("code").stringValue()).isEqualTo("NotFound");
+        // another seller's order is as unknown as one that does not exist
+        assertThat(spGet(token, "/orders/v0/orders/503-3318842-7705126").status()).isEqualTo(404);
+
+        Http.Reply set = http.post("/sandbox/amazon/unknown-orders?status=400", "");
+        assertThat(set.status()).as(set.text()).isEqualTo(200);
+        assertThat(set.json().get("unknownOrderStatus").intValue()).isEqualTo(400);
+        Http.Reply invalid = spGet(token, unknown);
+        assertThat(invalid.status()).isEqualTo(400);
+        JsonNode error = firstError(invalid);
+        assertThat(error.get("code").stringValue()).isEqualTo("InvalidInput");
+        assertThat(error.get("message").stringValue()).contains("AmazonOrderId").contains("113-0000000-0000000");
+        assertThat(spGet(token, ORDER).status()).isEqualTo(200);
+        assertThat(http.get("/sandbox/amazon").json().get("unknownOrderStatus").intValue()).isEqualTo(400);
+
+        Http.Reply refused = http.post("/sandbox/amazon/unknown-orders?status=500", "");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(firstError(refused).get("code").stringValue()).isEqualTo("InvalidInput");
+        // a reset goes back to the setting (404 by default)
+        assertThat(http.delete("/sandbox/amazon").json().get("unknownOrderStatus").intValue()).isEqualTo(404);
+        assertThat(spGet(token, unknown).status()).isEqualTo(404);
     }
 
     @Test

@@ -44,7 +44,7 @@ class AmazonRateLimitTest extends AmazonSimulatorWebTest {
         assertThat(stats.get("throttled").get("getOrderItems").intValue()).isEqualTo(3);
         assertThat(stats.get("throttled").get("getOrder").intValue()).isZero();
         assertThat(stats.get("calls").get("getOrderItems").intValue()).isEqualTo(7);
-        assertThat(stats.get("throttled").size()).isEqualTo(12);
+        assertThat(stats.get("throttled").size()).isEqualTo(13);
     }
 
     @Test
@@ -56,6 +56,7 @@ class AmazonRateLimitTest extends AmazonSimulatorWebTest {
                 "/feeds/2021-06-30/feeds/1", "2",
                 "/feeds/2021-06-30/feeds?feedTypes=POST_PAYMENT_ADJUSTMENT_DATA", "0.0222",
                 "/feeds/2021-06-30/documents/x", "0.0222",
+                "/reports/2021-06-30/reports?reportTypes=GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE", "0.0222",
                 "/orders/v0/orders/113-7720145-9981306", "0.5",
                 "/finances/v0/orders/113-7720145-9981306/financialEvents", "0.5");
         expected.forEach((path, rate) -> assertThat(spGet(token, path).header("x-amzn-RateLimit-Limit"))
@@ -84,5 +85,23 @@ class AmazonRateLimitTest extends AmazonSimulatorWebTest {
         assertThat(spPost(token, "/reports/2021-06-30/reports", spec).status()).isEqualTo(202);
         assertThat(http.get("/sandbox/amazon/stats").json().get("throttled").get("createReport").intValue())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void getReportsHasABurstOfTenAndRefillsAt0_0222PerSecond() {
+        String token = accessToken(US_REFRESH_TOKEN);
+        String list = "/reports/2021-06-30/reports?reportTypes=GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE";
+        for (int i = 0; i < 10; i++) {
+            assertThat(spGet(token, list).status()).as("call " + i).isEqualTo(200);
+        }
+        Http.Reply throttled = spGet(token, list);
+        assertThat(throttled.status()).isEqualTo(429);
+        assertThat(firstError(throttled).get("code").stringValue()).isEqualTo("QuotaExceeded");
+        advance(Duration.ofSeconds(45)); // 45 s x 0.0222/s is just short of one token
+        assertThat(spGet(token, list).status()).isEqualTo(429);
+        advance(Duration.ofSeconds(1));
+        assertThat(spGet(token, list).status()).isEqualTo(200);
+        assertThat(http.get("/sandbox/amazon/stats").json().get("throttled").get("getReports").intValue())
+                .isEqualTo(2);
     }
 }

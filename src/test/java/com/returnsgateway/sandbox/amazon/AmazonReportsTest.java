@@ -287,4 +287,97 @@ class AmazonReportsTest extends AmazonSimulatorWebTest {
         // the token of another seller does not reach the document
         assertThat(spGet(accessToken(JP_REFRESH_TOKEN), documentPath).status()).isEqualTo(404);
     }
+
+    private static final String RETURNS = "GET_FLAT_FILE_RETURNS_DATA_BY_RETURN_DATE";
+
+    /** getReports with this query string; checks the answer is a 200 with a reports array. */
+    private JsonNode list(String token, String query) {
+        Http.Reply reply = spGet(token, REPORTS + "?" + query);
+        assertThat(reply.status()).as(query + ": " + reply.text()).isEqualTo(200);
+        assertThat(reply.header("x-amzn-RateLimit-Limit")).isEqualTo("0.0222");
+        assertThat(reply.json().get("reports").isArray()).isTrue();
+        return reply.json();
+    }
+
+    private static List<String> ids(JsonNode page) {
+        List<String> ids = new java.util.ArrayList<>();
+        page.get("reports").forEach(r -> ids.add(r.get("reportId").stringValue()));
+        return ids;
+    }
+
+    @Test
+    void getReportsListsTheSellersReportsNewestFirstAPageAtATime() {
+        String token = accessToken(US_REFRESH_TOKEN);
+        String first = create(token, spec(US, now().minus(Duration.ofDays(1)), now()));
+        Instant firstCreated = now();
+        advance(Duration.ofMinutes(1));
+        String second = create(token, spec(US, now().minus(Duration.ofDays(1)), now()));
+        Instant secondCreated = now();
+        advance(Duration.ofMinutes(1));
+        String third = create(token, spec(US, now().minus(Duration.ofDays(1)), now()));
+        String japanese = create(accessToken(JP_REFRESH_TOKEN), spec(JP, now().minus(Duration.ofDays(1)), now()));
+        JsonNode done = pollUntilDone(token, first);
+
+        JsonNode all = list(token, "reportTypes=" + RETURNS);
+        assertThat(ids(all)).containsExactly(third, second, first);
+        assertThat(all.has("nextToken")).isFalse();
+        // the same report objects getReport answers, and listing does not move a report along
+        assertThat(all.get("reports").get(2)).isEqualTo(done);
+        assertThat(all.get("reports").get(0).get("processingStatus").stringValue()).isEqualTo("IN_QUEUE");
+        assertThat(list(token, "reportTypes=" + RETURNS).get("reports").get(0)).isEqualTo(all.get("reports").get(0));
+
+        JsonNode page = list(token, "reportTypes=" + RETURNS + "&pageSize=2");
+        assertThat(ids(page)).containsExactly(third, second);
+        String nextToken = page.get("nextToken").stringValue();
+        JsonNode last = list(token, "nextToken=" + nextToken);
+        assertThat(ids(last)).containsExactly(first);
+        assertThat(last.has("nextToken")).isFalse();
+
+        assertThat(ids(list(token, "reportTypes=" + RETURNS + "&processingStatuses=DONE"))).containsExactly(first);
+        assertThat(ids(list(token, "reportTypes=" + RETURNS + "&processingStatuses=IN_QUEUE,CANCELLED")))
+                .containsExactly(third, second);
+        // getReports' burst is 10 and it refills at 0.0222/s: one call per 45 s
+        advance(Duration.ofMinutes(10));
+        assertThat(ids(list(token, "reportTypes=" + RETURNS + "&processingStatuses=IN_QUEUE"
+                + "&processingStatuses=DONE"))).containsExactly(third, second, first);
+        assertThat(ids(list(token, "reportTypes=" + RETURNS + "&marketplaceIds=" + JP))).isEmpty();
+        assertThat(ids(list(token, "reportTypes=" + RETURNS + "&marketplaceIds=" + JP + "," + US)))
+                .containsExactly(third, second, first);
+        assertThat(ids(list(token, "reportTypes=GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA," + RETURNS
+                + "&createdSince=" + secondCreated))).containsExactly(third, second);
+        assertThat(ids(list(token, "reportTypes=" + RETURNS + "&createdUntil=" + firstCreated)))
+                .containsExactly(first);
+        assertThat(ids(list(token, "reportTypes=GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA"))).isEmpty();
+        // createdSince defaults to 90 days ago
+        advance(Duration.ofDays(90));
+        assertThat(ids(list(accessToken(US_REFRESH_TOKEN), "reportTypes=" + RETURNS))).isEmpty();
+        assertThat(ids(list(accessToken(JP_REFRESH_TOKEN), "reportTypes=" + RETURNS + "&createdSince="
+                + now().minus(Duration.ofDays(91))))).containsExactly(japanese);
+    }
+
+    @Test
+    void getReportsRefusesBadParametersInAmazonsShape() {
+        String token = accessToken(US_REFRESH_TOKEN);
+        create(token, spec(US, now().minus(Duration.ofDays(1)), now()));
+        create(token, spec(US, now().minus(Duration.ofDays(1)), now()));
+        String nextToken = list(token, "reportTypes=" + RETURNS + "&pageSize=1").get("nextToken").stringValue();
+        List<String> bad = List.of("", "pageSize=5", "reportTypes=", "reportTypes=" + RETURNS + "&pageSize=0",
+                "reportTypes=" + RETURNS + "&pageSize=101", "reportTypes=" + RETURNS + "&pageSize=ten",
+                "reportTypes=" + RETURNS + "&processingStatuses=FINISHED",
+                "reportTypes=" + RETURNS + "&createdSince=yesterday",
+                "reportTypes=" + RETURNS + "&createdSince=" + now() + "&createdUntil=" + now().minusSeconds(60),
+                "reportTypes=A,B,C,D,E,F,G,H,I,J,K", "nextToken=not-a-token",
+                "nextToken=" + nextToken + "&reportTypes=" + RETURNS,
+                "nextToken=" + nextToken + "&pageSize=5");
+        for (String query : bad) {
+            advance(Duration.ofMinutes(1)); // a token of getReports' bucket for every call
+            Http.Reply reply = spGet(token, REPORTS + "?" + query);
+            assertThat(reply.status()).as(query + ": " + reply.text()).isEqualTo(400);
+            assertThat(reply.header("Content-Type")).startsWith("application/json");
+            assertThat(firstError(reply).get("code").stringValue()).as(query).isEqualTo("InvalidInput");
+        }
+        assertThat(firstError(spGet(token, REPORTS + "?pageSize=5")).get("message").stringValue())
+                .contains("reportTypes");
+        assertThat(list(token, "nextToken=" + nextToken).get("reports")).hasSize(1);
+    }
 }

@@ -50,6 +50,16 @@ final class SpClient {
         return send(request(url).header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /** Any method, with a body of any Content-Type (null: none). */
+    Http.Reply send(String method, String pathOrUrl, String body, String contentType, String... headers) {
+        HttpRequest.Builder b = request(pathOrUrl, headers);
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return send(b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     Http.Reply delete(String path) {
         return send(request(path).DELETE());
     }

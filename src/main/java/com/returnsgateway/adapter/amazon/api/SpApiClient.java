@@ -219,7 +219,7 @@ public class SpApiClient {
                 continue;
             }
             boolean transientFailure = status >= 500;
-            throw new SpApiException(message, transientFailure, null, status, code);
+            throw new SpApiException(message, transientFailure, null, status, code, errorMessage(parsed));
         }
     }
 
@@ -308,6 +308,11 @@ public class SpApiClient {
     private static String errorCode(JsonNode body) {
         JsonNode first = firstError(body);
         return first == null || !first.hasNonNull("code") ? null : first.get("code").asString();
+    }
+
+    private static String errorMessage(JsonNode body) {
+        JsonNode first = firstError(body);
+        return first == null || !first.hasNonNull("message") ? null : first.get("message").asString();
     }
 
     /** ": Unauthorized: Access to requested resource is denied. (The access token ...)" from Amazon's errors list. */
