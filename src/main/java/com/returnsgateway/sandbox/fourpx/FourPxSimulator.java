@@ -78,6 +78,7 @@ public class FourPxSimulator implements SimulatedForwarders {
     private final Clock clock;
     private final Map<String, Hold> holds = new LinkedHashMap<>();
     private String nextError;
+    private String nextErrorFor;
     private long window = -1;
     private int callsInWindow;
 
@@ -103,9 +104,10 @@ public class FourPxSimulator implements SimulatedForwarders {
     }
 
     private JsonNode route(Map<String, String> parameters, byte[] body) {
-        if (nextError != null) {
+        if (nextError != null && (nextErrorFor == null || nextErrorFor.equals(numberIn(body)))) {
             String code = nextError;
             nextError = null;
+            nextErrorFor = null;
             throw new Refusal(code);
         }
         if (!properties.appKey().equals(parameters.get("app_key"))) {
@@ -282,13 +284,28 @@ public class FourPxSimulator implements SimulatedForwarders {
         return status;
     }
 
-    /** Control: the next router call answers this error, once. */
-    public synchronized void failNextCall(String code) {
+    /** Control: the next router call (about {@code waybill}, when given) answers this error, once. */
+    public synchronized void failNextCall(String code, String waybill) {
         if (!ERRORS.containsKey(code)) {
             throw SandboxException.badRequest("unknown 4PX error code " + code + "; known: " + new TreeMap<>(ERRORS)
                     .keySet());
         }
         nextError = code;
+        nextErrorFor = waybill == null || waybill.isBlank() ? null : waybill;
+    }
+
+    /** The order or tracking number a call's body names, or null. */
+    private static String numberIn(byte[] body) {
+        try {
+            JsonNode request = JSON.readTree(body);
+            if (request != null && request.isObject()) {
+                String number = text(request, "request_no");
+                return number != null ? number : text(request, "deliveryOrderNo");
+            }
+        } catch (JacksonException notJson) {
+            // no number: only an error meant for any call applies
+        }
+        return null;
     }
 
     /** Inspection: every waybill a hold was asked for, with the first answer and how often it was asked again. */
@@ -312,6 +329,7 @@ public class FourPxSimulator implements SimulatedForwarders {
     public synchronized void reset() {
         holds.clear();
         nextError = null;
+        nextErrorFor = null;
         window = -1;
         callsInWindow = 0;
     }

@@ -55,11 +55,15 @@ public class FourPxSimulatorController {
         return simulator.serve(parameters, body);
     }
 
-    /** Control: the next router call answers this 4PX error code (system or business), once. */
+    /**
+     * Control: the next router call answers this 4PX error code (system or business), once; with {@code ?waybill=},
+     * the next call whose body names that order or tracking number.
+     */
     @PutMapping("/next-error")
-    public Map<String, Object> nextError(@RequestParam("code") String code) {
-        simulator.failNextCall(code);
-        return Map.of("nextError", code);
+    public Map<String, Object> nextError(@RequestParam("code") String code,
+                                         @RequestParam(name = "waybill", required = false) String waybill) {
+        simulator.failNextCall(code, waybill);
+        return Map.of("nextError", code, "waybill", waybill == null ? "any" : waybill);
     }
 
     /** Inspection: the holds asked for. */

@@ -20,6 +20,7 @@ import com.returnsgateway.core.port.ForwarderPort.InterceptAnswer;
 import com.returnsgateway.core.port.ForwarderPort.InterceptRequest;
 import com.returnsgateway.core.port.ForwarderPort.ParcelStatus;
 import com.returnsgateway.core.remote.RemoteCallException;
+import com.returnsgateway.testsupport.RemoteCallHarness;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -50,17 +51,17 @@ class FourPxForwarderTest {
     private static final InterceptRequest HOLD = new InterceptRequest("C-1", "4PX000000001CN", "ik-1",
             "Buyer requested a return before dispatch");
 
-    private static RemoteCallRoute route;
+    private static RemoteCallHarness route;
     private final WireMockServer fourPx = new WireMockServer(options().dynamicPort());
     private FourPxForwarder forwarder;
 
     @BeforeAll
-    static void startRoute() throws Exception {
-        route = new RemoteCallRoute();
+    static void startRoute() {
+        route = new RemoteCallHarness();
     }
 
     @AfterAll
-    static void stopRoute() throws Exception {
+    static void stopRoute() {
         route.close();
     }
 
