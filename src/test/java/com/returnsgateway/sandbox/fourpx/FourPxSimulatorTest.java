@@ -150,6 +150,12 @@ class FourPxSimulatorTest {
         assertThat(router("ds.xms.order.get", "1.1.0", "sim-key", "sim-secret", "{\"request_no\":\"X\"}")
                 .get("result").asString()).isEqualTo("1");
         assertThat(http.put("/sandbox/4px/next-error?code=123", "").status()).isEqualTo(400);
+
+        assertThat(http.put("/sandbox/4px/next-error?code=000012&waybill=4PXAIMED", "").status()).isEqualTo(200);
+        JsonNode other = router("ds.xms.order.get", "1.1.0", "sim-key", "sim-secret", "{\"request_no\":\"OTHER\"}");
+        assertThat(other.get("result").asString()).as("another waybill's call: " + other).isEqualTo("1");
+        assertError(router("ds.xms.order.get", "1.1.0", "sim-key", "sim-secret", "{\"request_no\":\"4PXAIMED\"}"),
+                "000012");
     }
 
     @Test
