@@ -36,7 +36,7 @@ public class SandboxBanner {
                   one case     {}/api/cases/{caseId}  and its label: /api/cases/{caseId}/label.pdf
                   emails sent  {}/sandbox/mail
                   refunds      {}/sandbox/marketplace/refunds
-                  intercepts   {}/sandbox/forwarders/4px/intercepts
+                  4PX holds    {}/sandbox/4px/holds   (intercepts of forwarder 4px, speaking 4PX's open platform)
                   amazon       {}/sandbox/amazon/feeds   (refund feeds the Amazon simulator received)
                   simulators   {}/sandbox   (SMTP on port {}, SFTP on port {})
                   The seeded returns are picked up within a few seconds; see README.md for a tour.

@@ -119,13 +119,16 @@ class CrashRecoveryIT {
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> cases().size() == RETURNS + AMAZON_RETURNS && cases().stream()
                         .noneMatch(c -> "ACTIVE".equals(c.get("phase").asString())
-                                || "AWAITING_MARKETPLACE".equals(c.get("status").asString())));
+                                || "AWAITING_MARKETPLACE".equals(c.get("status").asString())
+                                // 4PX's hold is answered later, by the intercept follow-up
+                                || "AWAITING_FORWARDER".equals(c.get("status").asString())));
 
         List<JsonNode> cases = cases();
         Map<String, Long> casesPerReturn = countBy(cases, "returnId");
         Map<String, Long> phases = countBy(cases, "phase");
         List<JsonNode> refunds = list(simulators.get("/sandbox/marketplace/refunds").json());
-        List<JsonNode> intercepts = list(simulators.get("/sandbox/forwarders/4px/intercepts").json());
+        // 4px speaks 4PX's open platform: its intercepts are the holds the 4PX simulator was asked for
+        List<JsonNode> intercepts = list(simulators.get("/sandbox/4px/holds").json());
         List<JsonNode> mails = list(simulators.get("/sandbox/mail").json());
         Map<String, Long> mailsByMessage = new HashMap<>();
         mails.forEach(m -> mailsByMessage.merge(m.get("to").toString() + " " + m.get("subject").asString(), 1L,

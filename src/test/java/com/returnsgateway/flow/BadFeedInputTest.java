@@ -148,14 +148,17 @@ class BadFeedInputTest extends SandboxGatewayTest {
     void aGarbledForwarderAnswerPutsTheCaseInManualReviewWithTheReason(String what, String call, int status,
                                                                         String type, String body, String reason)
             throws Exception {
-        String waybill = waybill("4PX");
-        parcel("4px", waybill, "P", true);
+        // generic-express: the forwarder of the gateway's own HTTP contract, whose answers the sandbox can garble
+        String waybill = waybill("GE");
+        parcel("generic-express", waybill, "Pending", true);
         HttpResponse<String> hook = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT
-                        + "/sandbox/forwarders/4px/next-response?call=" + call + "&waybill=" + waybill + "&status=" + status))
+                        + "/sandbox/forwarders/generic-express/next-response?call=" + call + "&waybill=" + waybill
+                        + "&status=" + status))
                 .header("Content-Type", type)
                 .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(hook.statusCode()).as(hook.body()).isEqualTo(200);
-        ObjectNode request = returnObject("sandbox-us", "USD", "40.00", Map.of("forwarder", "4px", "waybill", waybill));
+        ObjectNode request = returnObject("sandbox-us", "USD", "40.00",
+                Map.of("forwarder", "generic-express", "waybill", waybill));
         api.post("/api/returns", request);
         INPUTS.incrementAndGet();
 
@@ -163,7 +166,7 @@ class BadFeedInputTest extends SandboxGatewayTest {
 
         assertThat(c.get("statusReason").asString()).as(what).contains(reason);
         assertThat(refundsFor(request.get("returnId").asString())).isEmpty();
-        assertThat(interceptsOf("4px", waybill)).hasSizeLessThanOrEqualTo(1)
+        assertThat(interceptsOf("generic-express", waybill)).hasSizeLessThanOrEqualTo(1)
                 .allSatisfy(i -> assertThat(i.get("replays").asInt()).isZero());
     }
 

@@ -31,10 +31,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The sandbox gateway with marketplace sandbox-us and the HTTP forwarders generic-express and 4px played by WireMock,
+ * The sandbox gateway with marketplace sandbox-us, the HTTP forwarder generic-express and the back office played by
+ * WireMock,
  * so their answers can be faults: statuses, resets, bad chunks, timeouts, slow bodies. The rest is the sandbox (SMTP
  * through GreenMail, the SFTP forwarder, an embedded PostgreSQL with a data directory of its own so it can be stopped
- * and started in place). Retries are fast; only forwarder 4px has a breaker small enough to open.
+ * and started in place). Retries are fast, and no breaker opens.
  * The tests built on it are failsafe ITs: their outages (a database stopped for 30 s) run in a JVM apart from the
  * shared sandbox context of the other flow tests, which sharing a JVM with them did not survive.
  */
@@ -59,12 +60,9 @@ import tools.jackson.databind.node.ObjectNode;
                 "gateway.forwarders.sftp-cargo.sftp.batch-interval=300ms",
                 "gateway.forwarders.sftp-cargo.sftp.answer-deadline=30s",
                 "gateway.intercepts.follow-up-interval=500",
-                // breakers that never open here, so one test's faults do not refuse the next test's calls; 4px's is small
+                // breakers that never open here, so one test's faults do not refuse the next test's calls
                 "gateway.resilience.defaults.sliding-window-size=1000",
-                "gateway.resilience.defaults.minimum-number-of-calls=1000",
-                "gateway.resilience.forwarders.4px.sliding-window-size=3",
-                "gateway.resilience.forwarders.4px.minimum-number-of-calls=3",
-                "gateway.resilience.forwarders.4px.wait-in-open-state=2s"
+                "gateway.resilience.defaults.minimum-number-of-calls=1000"
         })
 abstract class FaultInjectionTest {
 
@@ -78,14 +76,12 @@ abstract class FaultInjectionTest {
 
     static final String MARKETPLACE = "/mk/sandbox-us";
     static final String GENERIC = "/fw/generic-express";
-    static final String FOURPX = "/fw/4px";
     static final String BACK_OFFICE = "/bo";
 
     // each system with its own kind of credentials, as a production configuration would give them from secrets
     static final String MARKETPLACE_TOKEN = "mk-bearer-" + UUID.randomUUID();
     static final String GENERIC_API_KEY = "ge-key-" + UUID.randomUUID();
-    static final String FOURPX_PASSWORD = "4px-pw-" + UUID.randomUUID();
-    static final String BACK_OFFICE_TOKEN = "bo-bearer-" + UUID.randomUUID();
+    static final String BACK_OFFICE_PASSWORD = "bo-pw-" + UUID.randomUUID();
 
     static {
         REMOTE.start();
@@ -113,18 +109,15 @@ abstract class FaultInjectionTest {
         registry.add("gateway.embedded-db.data-dir", () -> DB_DIR);
         registry.add("gateway.marketplaces.sandbox-us.base-url", () -> REMOTE.baseUrl() + MARKETPLACE);
         registry.add("gateway.forwarders.generic-express.base-url", () -> REMOTE.baseUrl() + GENERIC);
-        registry.add("gateway.forwarders.4px.base-url", () -> REMOTE.baseUrl() + FOURPX);
         registry.add("gateway.back-office.base-url", () -> REMOTE.baseUrl() + BACK_OFFICE);
         registry.add("gateway.marketplaces.sandbox-us.auth.type", () -> "bearer");
         registry.add("gateway.marketplaces.sandbox-us.auth.token", () -> MARKETPLACE_TOKEN);
         registry.add("gateway.forwarders.generic-express.auth.type", () -> "header");
         registry.add("gateway.forwarders.generic-express.auth.name", () -> "X-Api-Key");
         registry.add("gateway.forwarders.generic-express.auth.value", () -> GENERIC_API_KEY);
-        registry.add("gateway.forwarders.4px.auth.type", () -> "basic");
-        registry.add("gateway.forwarders.4px.auth.username", () -> "seller-42");
-        registry.add("gateway.forwarders.4px.auth.password", () -> FOURPX_PASSWORD);
-        registry.add("gateway.back-office.auth.type", () -> "bearer");
-        registry.add("gateway.back-office.auth.token", () -> BACK_OFFICE_TOKEN);
+        registry.add("gateway.back-office.auth.type", () -> "basic");
+        registry.add("gateway.back-office.auth.username", () -> "seller-42");
+        registry.add("gateway.back-office.auth.password", () -> BACK_OFFICE_PASSWORD);
     }
 
     /** A 200 JSON answer with headers a careless gateway would pass on to the next call or into an email. */

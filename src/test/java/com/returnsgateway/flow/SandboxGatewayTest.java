@@ -258,9 +258,11 @@ abstract class SandboxGatewayTest {
         return refunds;
     }
 
+    /** The intercepts a forwarder received for this waybill; for 4px, the holds its 4PX simulator was asked for. */
     List<JsonNode> interceptsOf(String forwarder, String waybill) {
         List<JsonNode> intercepts = new ArrayList<>();
-        sandbox.get("/sandbox/forwarders/" + forwarder + "/intercepts").json().forEach(i -> {
+        sandbox.get("4px".equals(forwarder) ? "/sandbox/4px/holds" : "/sandbox/forwarders/" + forwarder + "/intercepts")
+                .json().forEach(i -> {
             if (waybill.equals(i.get("waybill").asString())) {
                 intercepts.add(i);
             }

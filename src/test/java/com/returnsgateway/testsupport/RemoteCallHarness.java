@@ -7,6 +7,7 @@ import com.returnsgateway.core.resilience.RemoteGuard;
 import java.util.Properties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
@@ -33,6 +34,8 @@ public final class RemoteCallHarness implements AutoCloseable {
             placeholders.setProperty("gateway.mail.host", "localhost");
             placeholders.setProperty("gateway.mail.port", "25");
             camel.getPropertiesComponent().setInitialProperties(placeholders);
+            // as config/application.yaml has it: HttpClient re-sends nothing by itself (a 503 would be retried here)
+            camel.getComponent("http", HttpComponent.class).setAutomaticRetriesDisabled(true);
             var loader = PluginHelper.getRoutesLoader(camel);
             loader.loadRoutes(ResourceHelper.resolveResource(camel, "file:routes/errors.camel.yaml"));
             loader.loadRoutes(ResourceHelper.resolveResource(camel, "file:routes/remote-call.camel.yaml"));
