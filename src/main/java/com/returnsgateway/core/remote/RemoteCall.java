@@ -58,7 +58,11 @@ public record RemoteCall(RemoteSystem system, String method, String url, String 
 
     @Override
     public String toString() {
-        return "RemoteCall[" + method + " " + url + " to " + system + ", headers " + headers.keySet()
+        // query values can be credentials (4PX's access_token, a signature): only their names are shown
+        int query = url.indexOf('?');
+        String shown = query < 0 ? url : url.substring(0, query) + "?"
+                + url.substring(query + 1).replaceAll("=[^&]*", "=…");
+        return "RemoteCall[" + method + " " + shown + " to " + system + ", headers " + headers.keySet()
                 + ", answer at most " + maxAnswerBytes + " bytes]";
     }
 }

@@ -1,5 +1,6 @@
 package com.returnsgateway.adapter.yunexpress;
 
+import com.returnsgateway.testsupport.RemoteCallHarness;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -37,12 +38,12 @@ class YunExpressOmsForwarderTest {
     private static final String BASIC = "Basic U0JYWVQwMDAxJnNhbmRib3gtb21zLWFwaS1zZWNyZXQ=";
 
     private final WireMockServer oms = new WireMockServer(options().dynamicPort());
-    private static RemoteCallRoute route;
+    private static RemoteCallHarness route;
     private YunExpressOmsForwarder adapter;
 
     @BeforeAll
     static void route() throws Exception {
-        route = new RemoteCallRoute();
+        route = new RemoteCallHarness();
     }
 
     @AfterAll

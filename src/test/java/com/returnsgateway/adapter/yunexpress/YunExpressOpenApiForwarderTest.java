@@ -1,5 +1,6 @@
 package com.returnsgateway.adapter.yunexpress;
 
+import com.returnsgateway.testsupport.RemoteCallHarness;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -40,14 +41,14 @@ class YunExpressOpenApiForwarderTest {
     /** 2025-11-25T08:00:00Z: the {@code date} every call carries, fixed so its signature can be written down. */
     private static final long DATE = 1764057600000L;
 
-    private static RemoteCallRoute route;
+    private static RemoteCallHarness route;
     private final WireMockServer openApi = new WireMockServer(options().dynamicPort());
     private final MutableClock clock = new MutableClock(Instant.ofEpochMilli(DATE));
     private YunExpressOpenApiForwarder adapter;
 
     @BeforeAll
     static void route() throws Exception {
-        route = new RemoteCallRoute();
+        route = new RemoteCallHarness();
     }
 
     @AfterAll
