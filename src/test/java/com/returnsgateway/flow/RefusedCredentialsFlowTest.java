@@ -55,7 +55,8 @@ class RefusedCredentialsFlowTest extends SandboxGatewayTest {
 
     private List<JsonNode> alerts() {
         return mailsTo(OPERATIONS).stream()
-                .filter(m -> m.get("subject").asString().contains("refused the gateway's credentials"))
+                .filter(m -> m.get("subject").asString()
+                        .contains("forwarder generic-express refused the gateway's credentials"))
                 .toList();
     }
 

@@ -15,7 +15,11 @@ public final class MigratedDatabase {
     private MigratedDatabase() {
     }
 
-    public static synchronized JdbcClient jdbc() {
+    public static JdbcClient jdbc() {
+        return JdbcClient.create(dataSource());
+    }
+
+    public static synchronized DataSource dataSource() {
         if (dataSource == null) {
             EmbeddedPostgres postgres;
             try {
@@ -33,6 +37,6 @@ public final class MigratedDatabase {
                 }
             }));
         }
-        return JdbcClient.create(dataSource);
+        return dataSource;
     }
 }

@@ -12,7 +12,6 @@ import com.returnsgateway.core.intercept.InterceptRepository.InterceptRecord;
 import com.returnsgateway.core.logging.PiiMask;
 import com.returnsgateway.core.mail.OperationsAlerts;
 import com.returnsgateway.core.model.CaseStatus;
-import com.returnsgateway.core.model.InterceptOutcome;
 import com.returnsgateway.core.port.ForwarderPort;
 import com.returnsgateway.core.port.ForwarderPort.InterceptAnswer;
 import com.returnsgateway.core.port.ForwarderPort.InterceptRequest;
@@ -44,15 +43,17 @@ public class InterceptFollowUps {
     private final JdbcClient jdbc;
     private final Cases cases;
     private final InterceptRepository intercepts;
+    private final InterceptSteps steps;
     private final Forwarders forwarders;
     private final OperationsAlerts alerts;
     private final Clock clock;
 
-    public InterceptFollowUps(JdbcClient jdbc, Cases cases, InterceptRepository intercepts, Forwarders forwarders,
-                              OperationsAlerts alerts, Clock clock) {
+    public InterceptFollowUps(JdbcClient jdbc, Cases cases, InterceptRepository intercepts, InterceptSteps steps,
+                              Forwarders forwarders, OperationsAlerts alerts, Clock clock) {
         this.jdbc = jdbc;
         this.cases = cases;
         this.intercepts = intercepts;
+        this.steps = steps;
         this.forwarders = forwarders;
         this.alerts = alerts;
         this.clock = clock;
@@ -114,12 +115,7 @@ public class InterceptFollowUps {
         if (answer.pending()) {
             return;
         }
-        InterceptOutcome outcome = answer.outcome();
-        intercepts.recordOutcome(caseId, outcome, clock.instant());
-        cases.record(caseId, "forwarder " + forwarder, "INTERCEPT",
-                "Intercept of " + record.waybill() + " " + outcome.result()
-                        + (outcome.code() == null ? "" : " (" + outcome.code() + ": " + outcome.message() + ")"),
-                outcome.result().name());
+        steps.recordAnswer(record, answer.outcome());
         resume(caseId, forwarder + "'s answer");
     }
 

@@ -105,13 +105,17 @@ public class InterceptSteps {
                     + answer.awaiting());
             return;
         }
-        InterceptOutcome outcome = answer.outcome();
-        intercepts.recordOutcome(caseId, outcome, clock.instant());
-        cases.record(caseId, "forwarder " + forwarder, "INTERCEPT",
+        recordAnswer(record, answer.outcome());
+        exchange.setVariable(INTERCEPT_OUTCOME, answer.outcome().result().name());
+    }
+
+    /** Stores the forwarder's answer on the intercept request and the case's timeline. */
+    void recordAnswer(InterceptRecord record, InterceptOutcome outcome) {
+        intercepts.recordOutcome(record.caseId(), outcome, clock.instant());
+        cases.record(record.caseId(), "forwarder " + record.forwarder(), "INTERCEPT",
                 "Intercept of " + record.waybill() + " " + outcome.result()
                         + (outcome.code() == null ? "" : " (" + outcome.code() + ": " + outcome.message() + ")"),
                 outcome.result().name());
-        exchange.setVariable(INTERCEPT_OUTCOME, outcome.result().name());
     }
 
     private InterceptRecord stored(String caseId) {

@@ -1,42 +1,20 @@
 package com.returnsgateway.adapter.sftp;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import com.returnsgateway.testsupport.MigratedDatabase;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
-/** One embedded PostgreSQL per test JVM, migrated by Flyway like the gateway's; tests use their own keys. */
+/** The test JVM's migrated PostgreSQL ({@link MigratedDatabase}), with a case row to hang requests on. */
 final class TestDatabase {
-
-    private static EmbeddedPostgres postgres;
-    private static DataSource dataSource;
 
     private TestDatabase() {
     }
 
-    static synchronized DataSource dataSource() {
-        if (dataSource == null) {
-            try {
-                postgres = EmbeddedPostgres.builder().start();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            dataSource = postgres.getPostgresDatabase();
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    postgres.close();
-                } catch (IOException e) {
-                    // the JVM is going away
-                }
-            }));
-        }
-        return dataSource;
+    static DataSource dataSource() {
+        return MigratedDatabase.dataSource();
     }
 
     static JdbcClient jdbc() {
