@@ -47,7 +47,7 @@ class SandboxConditionTest {
                     SandboxProperties p = context.getBean(SandboxProperties.class);
                     assertThat(p.getSimulators().getLatency()).hasMillis(150);
                     assertThat(p.getForwarders()).extracting(SandboxProperties.Forwarder::getCode)
-                            .containsExactly("4px", "generic-express", "sftp-cargo", "yunexpress", "yunexpress-open");
+                            .containsExactly("4px", "generic-express", "sftp-cargo", "yanwen", "yunexpress", "yunexpress-open");
                     assertThat(p.getSeed().getFile()).isEqualTo("config/sandbox/seed.json");
                     Faults faults = context.getBean(Faults.class);
                     assertThat(faults.failureRate()).isEqualTo(0.25);
