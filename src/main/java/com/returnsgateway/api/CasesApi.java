@@ -14,7 +14,10 @@ import com.returnsgateway.core.model.Phase;
 import com.returnsgateway.core.model.ReturnCase;
 import com.returnsgateway.core.refund.RefundPlanner;
 import com.returnsgateway.core.refund.RefundRepository;
+import com.returnsgateway.core.returns.RefundMoment;
+import com.returnsgateway.core.returns.ReturnParcels;
 import java.security.Principal;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ContentDisposition;
@@ -46,11 +49,15 @@ public class CasesApi {
     private final RefundPlanner refundPlanner;
     private final Quarantine quarantine;
     private final Marketplaces marketplaces;
+    private final ReturnParcels returnParcels;
+    private final Clock clock;
 
     public CasesApi(Cases cases, CaseRepository repository, RefundRepository refunds, InterceptRepository intercepts,
                     EmailLog emails, MailSteps mail, RefundPlanner refundPlanner, Quarantine quarantine,
-                    Marketplaces marketplaces) {
+                    Marketplaces marketplaces, ReturnParcels returnParcels, Clock clock) {
         this.cases = cases;
+        this.returnParcels = returnParcels;
+        this.clock = clock;
         this.marketplaces = marketplaces;
         this.repository = repository;
         this.refunds = refunds;
@@ -112,6 +119,9 @@ public class CasesApi {
     @PostMapping("/cases/{caseId}/received")
     public CaseView received(@PathVariable String caseId, Principal principal) {
         refundPlanner.returnReceived(caseId, "api:" + principal.getName());
+        // the operator's receipt is the return parcel's last moment too (a case without one changes nothing)
+        returnParcels.reached(caseId, RefundMoment.RECEIVED, clock.instant(), null, null, "api:" + principal.getName());
+        returnParcels.refunded(caseId, RefundMoment.RECEIVED);
         return get(caseId);
     }
 

@@ -10,6 +10,8 @@ import com.returnsgateway.core.intake.Intake;
 import com.returnsgateway.core.intake.InvalidReturnRequestException;
 import com.returnsgateway.core.intake.Quarantine;
 import com.returnsgateway.core.model.TimelineEvent;
+import com.returnsgateway.core.returns.RefundMoment;
+import com.returnsgateway.core.returns.ReturnParcels;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -32,10 +34,12 @@ public class AmazonIntake {
     private final CaseRepository cases;
     private final Quarantine quarantine;
     private final AmazonAccounts accounts;
+    private final ReturnParcels returnParcels;
     private final Clock clock;
 
     public AmazonIntake(AmazonOrders orders, Intake intake, CaseRepository cases, Quarantine quarantine,
-                        AmazonAccounts accounts, Clock clock) {
+                        AmazonAccounts accounts, ReturnParcels returnParcels, Clock clock) {
+        this.returnParcels = returnParcels;
         this.orders = orders;
         this.intake = intake;
         this.cases = cases;
@@ -46,12 +50,18 @@ public class AmazonIntake {
 
     /**
      * Opens a case for one return (all its item rows). A return seen before, as a case or in the quarantine, is left
-     * alone without Orders calls: each report window overlaps the last one by a day.
+     * alone without Orders calls: each report window overlaps the last one by a day. A later report of a known return
+     * may bring what happened since: the return parcel's {@code Tracking ID} and {@code Return carrier} (attached to
+     * the case) and its {@code Return delivery date} (the parcel was delivered to the return address).
      */
     public void accept(List<ReturnReportRow> rows, String account, String reportId) {
         ReturnReportRow first = rows.get(0);
-        if (cases.findCaseId(account, first.amazonRmaId()).isPresent()
-                || quarantine.contains("amazon:" + account, first.amazonRmaId())) {
+        Optional<String> known = cases.findCaseId(account, first.amazonRmaId());
+        if (known.isPresent()) {
+            laterNews(known.get(), rows, reportId);
+            return;
+        }
+        if (quarantine.contains("amazon:" + account, first.amazonRmaId())) {
             return;
         }
         AmazonAccount amazon = accounts.get(account);
@@ -79,6 +89,17 @@ public class AmazonIntake {
                             + " emails go to the fallback address " + amazon.fallbackBuyerEmail(),
                     BUYER_EMAIL_FALLBACK));
         }
+    }
+
+    /** The return parcel's tracking and delivery from a later report of the same RMA; the same again changes nothing. */
+    private void laterNews(String caseId, List<ReturnReportRow> rows, String reportId) {
+        String source = "amazon returns report " + reportId;
+        rows.stream().filter(row -> blankToNull(row.trackingId()) != null).findFirst().ifPresent(row -> {
+            returnParcels.attach(caseId, row.trackingId().strip(), blankToNull(row.returnCarrier()), source);
+            rows.stream().filter(r -> r.returnDeliveryDate() != null).findFirst().ifPresent(r -> returnParcels
+                    .reached(caseId, RefundMoment.DELIVERED, r.returnDeliveryDate(), null, "Return delivery date "
+                            + r.returnDeliveryDate(), source));
+        });
     }
 
     private static String blankToNull(String value) {
