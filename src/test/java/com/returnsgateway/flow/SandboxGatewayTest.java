@@ -56,6 +56,9 @@ import tools.jackson.databind.node.ObjectNode;
                 "gateway.forwarders.sftp-cargo.sftp.batch-interval=300ms",
                 "gateway.forwarders.sftp-cargo.sftp.answer-deadline=8s",
                 "gateway.intercepts.follow-up-interval=500",
+                // return parcels: swept often; numbers move only when a test moves them (no sandbox pace)
+                "gateway.returns.sweep-interval=300ms",
+                "gateway.tracking.17track.register-interval=1s",
                 // Amazon: the sandbox accounts, stepped fast; rates raised where Amazon's would make tests wait
                 // minutes (createReport once a minute), except getOrderItems, whose tiny simulated bucket the
                 // gateway outruns on purpose, so every run goes through 429s
