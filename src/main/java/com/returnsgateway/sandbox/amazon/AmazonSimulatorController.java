@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -190,6 +191,21 @@ public class AmazonSimulatorController {
     public ResponseEntity<ObjectNode> addReturn(@RequestBody(required = false) JsonNode body) {
         SimulatedReturn r = orders.putReturn(body, clock.instant());
         return ResponseEntity.status(HttpStatus.CREATED).body(describe(r));
+    }
+
+    /**
+     * Control: Amazon learnt the return parcel's {@code {"trackingId", "returnCarrier"?, "deliveredAt"?}}; the next
+     * returns report lists the return again with them.
+     */
+    @PutMapping("/returns/{rmaId}/label")
+    public ObjectNode updateReturnLabel(@PathVariable("rmaId") String rmaId,
+                                        @RequestBody(required = false) JsonNode body) {
+        AmazonJson.requireObject(body, "a return label update");
+        String deliveredAt = AmazonJson.text(body, "deliveredAt");
+        SimulatedReturn r = orders.updateReturnLabel(rmaId, AmazonJson.text(body, "returnCarrier"),
+                AmazonJson.requireText(body, "trackingId"),
+                deliveredAt == null ? null : AmazonJson.instant(deliveredAt, "deliveredAt"), clock.instant());
+        return describe(r);
     }
 
     @GetMapping("/returns")

@@ -66,7 +66,7 @@ public final class ReturnsFlatFile {
                 row.add("C-Returns");
                 row.add(r.resolution());
                 row.add(null);                                  // Invoice number
-                row.add(null);                                  // Return delivery date
+                row.add(ro.returnDeliveredAt() == null ? null : AmazonJson.timestamp(ro.returnDeliveredAt()));
                 row.add(AmazonJson.plain(item.itemPrice(), currency));
                 row.add(Integer.toString(item.quantity()));
                 for (int i = 0; i < 5; i++) {

@@ -34,6 +34,8 @@ public class SimulatedOrderBook {
     private final SimulatedSellers sellers;
     private final Map<String, SimulatedOrder> orders = new LinkedHashMap<>();
     private final Map<String, SimulatedReturn> returns = new LinkedHashMap<>();
+    private final Map<String, Instant> labelUpdatedAt = new HashMap<>();
+    private final Map<String, Instant> returnDeliveredAt = new HashMap<>();
     /** Refunded so far, by order id and order item id. */
     private final Map<String, BigDecimal> refunded = new HashMap<>();
 
@@ -42,7 +44,7 @@ public class SimulatedOrderBook {
     }
 
     /** A return joined with its order, for the returns report. */
-    public record ReturnedOrder(SimulatedReturn request, SimulatedOrder order) {
+    public record ReturnedOrder(SimulatedReturn request, SimulatedOrder order, Instant returnDeliveredAt) {
     }
 
     /** Adds (or replaces, forgetting its refunds) an order of a known seller in one of the seller's marketplaces. */
@@ -158,12 +160,40 @@ public class SimulatedOrderBook {
                                                     Instant to) {
         return returns.values().stream()
                 .filter(r -> r.sellerId().equals(sellerId))
-                .filter(r -> !r.requestedAt().isBefore(from) && r.requestedAt().isBefore(to))
-                .map(r -> new ReturnedOrder(r, orders.get(r.orderId())))
+                .filter(r -> inWindow(r.requestedAt(), from, to)
+                        || labelUpdatedAt.containsKey(r.rmaId()) && inWindow(labelUpdatedAt.get(r.rmaId()), from, to))
+                .map(r -> new ReturnedOrder(r, orders.get(r.orderId()), returnDeliveredAt.get(r.rmaId())))
                 .filter(ro -> ro.order() != null && marketplaceIds.contains(ro.order().marketplaceId()))
                 .sorted(Comparator.comparing((ReturnedOrder ro) -> ro.request().requestedAt())
                         .thenComparing(ro -> ro.request().rmaId()))
                 .toList();
+    }
+
+    private static boolean inWindow(Instant at, Instant from, Instant to) {
+        return !at.isBefore(from) && at.isBefore(to);
+    }
+
+    /**
+     * What Amazon learns after the request: the return parcel's carrier and tracking id, and its delivery date once
+     * delivered to the seller. The return is then listed again by reports whose window covers {@code now}, as a later
+     * report of the same RMA.
+     */
+    public synchronized SimulatedReturn updateReturnLabel(String rmaId, String carrier, String trackingId,
+                                                          Instant deliveredAt, Instant now) {
+        SimulatedReturn r = returns.get(rmaId);
+        if (r == null) {
+            throw SpApiException.notFound("no return " + rmaId);
+        }
+        SimulatedReturn updated = new SimulatedReturn(r.rmaId(), r.orderId(), r.sellerId(), r.requestedAt(),
+                r.status(), r.reason(), r.resolution(), r.merchantRmaId(), r.labelType(),
+                carrier == null ? r.returnCarrier() : carrier, trackingId == null ? r.trackingId() : trackingId,
+                r.items());
+        returns.put(rmaId, updated);
+        labelUpdatedAt.put(rmaId, now);
+        if (deliveredAt != null) {
+            returnDeliveredAt.put(rmaId, deliveredAt);
+        }
+        return updated;
     }
 
     public synchronized List<SimulatedReturn> allReturns() {
@@ -182,6 +212,8 @@ public class SimulatedOrderBook {
     public synchronized void clear() {
         orders.clear();
         returns.clear();
+        labelUpdatedAt.clear();
+        returnDeliveredAt.clear();
         refunded.clear();
     }
 
