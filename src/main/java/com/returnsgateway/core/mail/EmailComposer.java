@@ -108,6 +108,16 @@ public class EmailComposer {
      * @param labelPdf the return label, required for {@link EmailKind#RETURN_LABEL}, attached when present
      */
     public OutgoingEmail buyerEmail(EmailKind kind, ReturnCase returnCase, RefundInstruction refund, byte[] labelPdf) {
+        return buyerEmail(kind, returnCase, refund, labelPdf, null);
+    }
+
+    /**
+     * An email to the buyer of the case.
+     *
+     * @param offer the offer's amount and links, required for {@link EmailKind#PARTIAL_REFUND_OFFER}
+     */
+    public OutgoingEmail buyerEmail(EmailKind kind, ReturnCase returnCase, RefundInstruction refund, byte[] labelPdf,
+                                    OfferTerms offer) {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(returnCase, "returnCase");
         if (!kind.toBuyer()) {
@@ -120,6 +130,10 @@ public class EmailComposer {
         if (kind == EmailKind.REFUND_ISSUED && refund == null) {
             throw new IllegalArgumentException("a REFUND_ISSUED email for case " + returnCase.caseId()
                     + " needs the refund");
+        }
+        if (kind == EmailKind.PARTIAL_REFUND_OFFER && offer == null) {
+            throw new IllegalArgumentException("a PARTIAL_REFUND_OFFER email for case " + returnCase.caseId()
+                    + " needs the offer");
         }
         ReturnRequest request = requireRequest(returnCase);
         Buyer buyer = request.buyer();
@@ -138,6 +152,10 @@ public class EmailComposer {
         variables.put("refundAmount", refund == null ? null : money(refund.amount(), formatting));
         variables.put("partialRefund", refund != null && refund.type() == RefundType.PARTIAL);
         variables.put("attachmentName", attachmentName);
+        variables.put("offerAmount", offer == null ? null : money(offer.amount(), formatting));
+        variables.put("acceptUrl", offer == null ? null : offer.acceptUrl());
+        variables.put("declineUrl", offer == null ? null : offer.declineUrl());
+        variables.put("answerBy", offer == null ? null : answerBy(offer.answerBy(), formatting));
         return compose(kind, returnCase, language, formatting, to, variables, attachmentName, labelPdf);
     }
 
@@ -219,6 +237,12 @@ public class EmailComposer {
             return language;
         }
         return FALLBACK_LANGUAGE;
+    }
+
+    /** A deadline as a reader of {@code locale} writes a date, in UTC: "November 27, 2026", "27.11.2026". */
+    static String answerBy(java.time.Instant instant, Locale locale) {
+        return java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG)
+                .withLocale(locale).withZone(java.time.ZoneOffset.UTC).format(instant);
     }
 
     /** An amount as a reader of {@code locale} writes it: "$59.90", "59,90 €", "￥4,980". */

@@ -13,6 +13,8 @@ public enum EmailKind {
     RESHIP_ARRANGED,
     /** An SFTP forwarder did not confirm an intercept in time: the refund is in the operations team's hands. */
     REFUND_IN_PROGRESS,
+    /** A partial refund to keep a delivered item, with signed links to accept or decline it. */
+    PARTIAL_REFUND_OFFER,
     OPERATIONS_TASK,
     MANUAL_REVIEW,
     /** Something went wrong outside any one case (an Amazon report or refund feed failed): operations must look. */

@@ -17,6 +17,7 @@ import com.returnsgateway.core.label.ReturnAddressBook;
 import com.returnsgateway.core.label.ReturnLabelRenderer;
 import com.returnsgateway.core.model.RefundInstruction;
 import com.returnsgateway.core.model.ReturnCase;
+import com.returnsgateway.core.offer.OfferSteps;
 import com.returnsgateway.core.refund.RefundRepository;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
@@ -36,11 +37,12 @@ public class MailSteps {
     private final ReturnAddressBook addressBook;
     private final EmailLog log;
     private final GatewayProperties properties;
+    private final OfferSteps offerSteps;
     private final Clock clock;
 
     public MailSteps(Cases cases, RefundRepository refunds, EmailComposer composer, MimeMessageFactory mimeMessages,
                      ReturnLabelRenderer labels, ReturnAddressBook addressBook, EmailLog log,
-                     GatewayProperties properties, Clock clock) {
+                     GatewayProperties properties, OfferSteps offerSteps, Clock clock) {
         this.cases = cases;
         this.refunds = refunds;
         this.composer = composer;
@@ -49,6 +51,7 @@ public class MailSteps {
         this.addressBook = addressBook;
         this.log = log;
         this.properties = properties;
+        this.offerSteps = offerSteps;
         this.clock = clock;
     }
 
@@ -58,7 +61,8 @@ public class MailSteps {
         EmailKind emailKind = EmailKind.valueOf(kind);
         RefundInstruction refund = refunds.findByCase(caseId).orElse(null);
         byte[] label = emailKind == EmailKind.RETURN_LABEL ? label(returnCase) : null;
-        OutgoingEmail email = composer.buyerEmail(emailKind, returnCase, refund, label);
+        OfferTerms offer = emailKind == EmailKind.PARTIAL_REFUND_OFFER ? offerSteps.terms(caseId) : null;
+        OutgoingEmail email = composer.buyerEmail(emailKind, returnCase, refund, label, offer);
         return prepare(caseId, email, exchange);
     }
 

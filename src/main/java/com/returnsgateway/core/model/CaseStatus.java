@@ -14,6 +14,8 @@ public enum CaseStatus {
     AWAITING_MARKETPLACE(Phase.WAITING),
     AWAITING_BUYER(Phase.WAITING),
     AWAITING_RETURN(Phase.WAITING),
+    /** The buyer was offered a partial refund to keep the item; the answer (or its deadline) moves the case on. */
+    AWAITING_OFFER_ANSWER(Phase.WAITING),
     MANUAL_REVIEW(Phase.WAITING),
     REFUNDED(Phase.DONE),
     RESHIP_REQUESTED(Phase.DONE),
@@ -33,7 +35,7 @@ public enum CaseStatus {
         return switch (this) {
             case RECEIVED -> EnumSet.of(SHIPMENT_CHECKED, MANUAL_REVIEW);
             case SHIPMENT_CHECKED -> EnumSet.of(INTERCEPT_REQUESTED, AWAITING_BUYER, AWAITING_RETURN, REFUND_PENDING,
-                    MANUAL_REVIEW);
+                    AWAITING_OFFER_ANSWER, MANUAL_REVIEW);
             case INTERCEPT_REQUESTED -> EnumSet.of(REFUND_PENDING, AWAITING_BUYER, AWAITING_FORWARDER, MANUAL_REVIEW);
             // an intercept sent as a file: the answer comes back in a file, or the deadline passes
             case AWAITING_FORWARDER -> EnumSet.of(INTERCEPT_REQUESTED, MANUAL_REVIEW);
@@ -42,6 +44,8 @@ public enum CaseStatus {
             case AWAITING_MARKETPLACE -> EnumSet.of(REFUND_PENDING, MANUAL_REVIEW);
             case AWAITING_BUYER -> EnumSet.of(AWAITING_RETURN, REFUND_PENDING, RECEIVED, CLOSED, MANUAL_REVIEW);
             case AWAITING_RETURN -> EnumSet.of(REFUND_PENDING, RECEIVED, CLOSED, MANUAL_REVIEW);
+            // accepted: the partial refund; declined or no answer in time: decided again, now towards the label
+            case AWAITING_OFFER_ANSWER -> EnumSet.of(REFUND_PENDING, SHIPMENT_CHECKED, CLOSED, MANUAL_REVIEW);
             // an operator's retry sends a case back to where it stopped
             case MANUAL_REVIEW -> EnumSet.of(RECEIVED, INTERCEPT_REQUESTED,
                     REFUND_PENDING, CLOSED);

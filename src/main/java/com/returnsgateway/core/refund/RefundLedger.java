@@ -65,6 +65,32 @@ public class RefundLedger {
         return Optional.empty();
     }
 
+    /**
+     * What the ledger still lets this case refund: per line of its request, its value, but no more than was paid for
+     * the line less what other returns of the order got back. An offer made within this is booked when accepted,
+     * unless another return of the order was refunded meanwhile.
+     */
+    public Money refundable(ReturnCase returnCase) {
+        ReturnRequest request = returnCase.request();
+        String currency = request.currency();
+        Map<String, Money> paid = paidPerLine(request, currency);
+        Map<String, Money> before = refundedByOthers(returnCase.caseId(), request);
+        Money total = Money.zero(currency);
+        for (ReturnItem item : request.items()) {
+            Money line = paid.getOrDefault(item.sku(), Money.zero(currency));
+            Money already = before.getOrDefault(item.sku(), Money.zero(currency));
+            if (!already.currency().equals(currency)) {
+                continue;
+            }
+            Money left = new Money(line.amount().subtract(already.amount()), currency);
+            Money share = left.isLessThan(item.total()) ? left : item.total();
+            if (share.isPositive()) {
+                total = total.plus(share);
+            }
+        }
+        return total;
+    }
+
     /** Per SKU: the most any request of the order (this one included) says the line was paid, in this currency. */
     private Map<String, Money> paidPerLine(ReturnRequest request, String currency) {
         List<ReturnRequest> requests = new ArrayList<>(jdbc.sql("""

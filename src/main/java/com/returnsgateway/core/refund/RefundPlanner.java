@@ -74,9 +74,14 @@ public class RefundPlanner {
      */
     @Transactional
     public RefundInstruction plan(@Variable(CASE_ID) String caseId, RefundReason reason) {
+        return planAgreed(caseId, reason, calculator.amountFor(cases.get(caseId).request(), reason));
+    }
+
+    /** As {@link #plan}, for an amount agreed elsewhere: a partial refund the buyer accepted to keep the item. */
+    @Transactional
+    public RefundInstruction planAgreed(String caseId, RefundReason reason, RefundCalculator.Amount amount) {
         ReturnCase returnCase = cases.get(caseId);
         boolean reship = returnCase.request().resolution() == Resolution.REPLACE;
-        RefundCalculator.Amount amount = calculator.amountFor(returnCase.request(), reason);
         if (!reship && refunds.findByCase(caseId).isEmpty()) {
             ledger.book(returnCase, amount.money()).ifPresent(why -> {
                 throw new RefundRefusedException(why);

@@ -44,6 +44,11 @@ class EmailComposerTest {
                 "https://console.seller.example/", "1m");
     }
 
+    /** The terms a PARTIAL_REFUND_OFFER email needs; other kinds ignore them. */
+    static final OfferTerms OFFER = new OfferTerms(Money.of("13.47", "EUR"),
+            "https://console.seller.example/offers/t0ken.accept/accept",
+            "https://console.seller.example/offers/t0ken.decline/decline", Instant.parse("2025-03-23T10:00:00Z"));
+
     static RefundInstruction refund(String caseId) {
         Instant at = Instant.parse("2025-03-20T10:00:00Z");
         return new RefundInstruction(7, caseId, caseId + "-refund-1", RefundInstruction.Kind.REFUND, RefundType.FULL,
@@ -57,7 +62,7 @@ class EmailComposerTest {
     void everyBuyerEmailNamesTheOrderAndGoesToTheBuyer(EmailKind kind) {
         ReturnCase returnCase = returnCase("C-2001", "RMA-2025-000200", americanBuyer());
 
-        OutgoingEmail email = composer.buyerEmail(kind, returnCase, refund("C-2001"), LABEL);
+        OutgoingEmail email = composer.buyerEmail(kind, returnCase, refund("C-2001"), LABEL, OFFER);
 
         assertThat(email.kind()).isEqualTo(kind);
         assertThat(email.caseId()).isEqualTo("C-2001");
@@ -189,7 +194,7 @@ class EmailComposerTest {
 
         List<OutgoingEmail> emails = Stream.concat(
                 Stream.of(EmailKind.values()).filter(EmailKind::toBuyer)
-                        .map(kind -> composer.buyerEmail(kind, hostile, refund("C-2011"), LABEL)),
+                        .map(kind -> composer.buyerEmail(kind, hostile, refund("C-2011"), LABEL, OFFER)),
                 Stream.of(EmailKind.OPERATIONS_TASK, EmailKind.MANUAL_REVIEW)
                         .map(kind -> composer.operationsEmail(kind, hostile, HOSTILE))).toList();
 

@@ -105,9 +105,10 @@ class LocalizedEmailTest {
     void everyBuyerEmailIsTranslatedInBothAlternatives(EmailKind kind, String language) {
         ReturnCase returnCase = returnCase("C-4002", "RMA-2025-000401", buyer("Greta", language));
         OutgoingEmail english = composer.buyerEmail(kind, returnCase("C-4002", "RMA-2025-000401",
-                buyer("Greta", "en")), refund("C-4002", RefundType.FULL), LABEL);
+                buyer("Greta", "en")), refund("C-4002", RefundType.FULL), LABEL, EmailComposerTest.OFFER);
 
-        OutgoingEmail email = composer.buyerEmail(kind, returnCase, refund("C-4002", RefundType.FULL), LABEL);
+        OutgoingEmail email = composer.buyerEmail(kind, returnCase, refund("C-4002", RefundType.FULL), LABEL,
+                EmailComposerTest.OFFER);
 
         assertThat(email.language()).isEqualTo(language);
         assertThat(email.subject()).contains("ORD-302-1234567").doesNotContain("{", "\r", "\n");
@@ -198,7 +199,7 @@ class LocalizedEmailTest {
                 continue;
             }
             OutgoingEmail email = kind.toBuyer()
-                    ? composer.buyerEmail(kind, hostile, refund("C-4007", RefundType.FULL), LABEL)
+                    ? composer.buyerEmail(kind, hostile, refund("C-4007", RefundType.FULL), LABEL, EmailComposerTest.OFFER)
                     : chineseOperations.operationsEmail(kind, hostile, HOSTILE);
             assertThat(email.htmlBody()).as(kind + " in " + email.language())
                     .contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>", "</script>");
