@@ -13,6 +13,10 @@ public enum EmailKind {
     RESHIP_ARRANGED,
     /** An SFTP forwarder did not confirm an intercept in time: the refund is in the operations team's hands. */
     REFUND_IN_PROGRESS,
+    /** A buyer sent a return label has not sent the parcel yet (no carrier scan): one reminder. */
+    RETURN_REMINDER,
+    /** The return window passed without the return: the case is closed without refund. */
+    RETURN_WINDOW_CLOSED,
     OPERATIONS_TASK,
     MANUAL_REVIEW,
     /** Something went wrong outside any one case (an Amazon report or refund feed failed): operations must look. */
