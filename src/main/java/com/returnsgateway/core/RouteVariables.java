@@ -46,6 +46,10 @@ public final class RouteVariables {
     /** A failed step put the case in manual review: operations are emailed. */
     public static final String NOTIFY_OPERATIONS = "notifyOperations";
 
+    // ---- waiting cases (waits.camel.yaml) ----
+    /** What a due return wait calls for: REMIND, CLOSE, TASK or WAIT (WaitSteps.ReturnStep). */
+    public static final String WAIT_STEP = "waitStep";
+
     // ---- mail (mail.camel.yaml) ----
     /** Which email a step asks for (an EmailKind). */
     public static final String EMAIL_KIND = "emailKind";

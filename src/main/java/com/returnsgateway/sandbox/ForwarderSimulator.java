@@ -102,6 +102,11 @@ public class ForwarderSimulator {
         return Optional.ofNullable(forwarder(code).parcels.get(waybill));
     }
 
+    /** The parcels at a forwarder now. */
+    public List<Parcel> parcels(String code) {
+        return List.copyOf(forwarder(code).parcels.values());
+    }
+
     public int parcelCount(String code) {
         return forwarder(code).parcels.size();
     }

@@ -35,11 +35,13 @@ public class SandboxController {
     private final ObjectProvider<SftpForwarderSimulator> sftp;
     private final AmazonSimulatorSeeder amazon;
     private final ObjectProvider<SimulatedForwarders> simulators;
+    private final SandboxPace pace;
 
     public SandboxController(Faults faults, MarketplaceSimulator marketplace, ForwarderSimulator forwarders,
                              BackOfficeSimulator backOffice, SandboxMailServer mail, SandboxSeeder seeder,
                              ObjectProvider<SftpForwarderSimulator> sftp, AmazonSimulatorSeeder amazon,
-                             ObjectProvider<SimulatedForwarders> simulators) {
+                             ObjectProvider<SimulatedForwarders> simulators, SandboxPace pace) {
+        this.pace = pace;
         this.faults = faults;
         this.marketplace = marketplace;
         this.forwarders = forwarders;
@@ -101,10 +103,14 @@ public class SandboxController {
         s.put("failureRate", faults.failureRate());
         s.put("apiCalls", faults.calls());
         s.put("injectedFailures", faults.injectedFailures());
+        s.put("pace", pace.pace().map(Duration::toString).orElse("off"));
         return s;
     }
 
-    /** {@code {"latency": "250ms" | "PT0.25S" | 250 (ms), "failureRate": 0.1}}; either field may be left out. */
+    /**
+     * {@code {"latency": "250ms" | "PT0.25S" | 250 (ms), "failureRate": 0.1, "pace": "30s" | "off"}}; any field may be
+     * left out.
+     */
     @PutMapping("/settings")
     public Map<String, Object> changeSettings(@RequestBody JsonNode body) {
         JsonNode latency = body.get("latency");
@@ -127,6 +133,14 @@ public class SandboxController {
                 throw SandboxException.badRequest("failureRate must be a number between 0 and 1");
             }
             newRate = rate.doubleValue();
+        }
+        JsonNode newPace = body.get("pace");
+        if (newPace != null && !newPace.isNull()) {
+            try {
+                pace.setPace(SandboxPace.parse(newPace.asString()));
+            } catch (RuntimeException e) {
+                throw SandboxException.badRequest("pace is not a duration (or 0, off): " + newPace);
+            }
         }
         if (newLatency != null) {
             faults.setLatency(newLatency);

@@ -59,6 +59,15 @@ import tools.jackson.databind.node.ObjectNode;
                 // return parcels: swept often; numbers move only when a test moves them (no sandbox pace)
                 "gateway.returns.sweep-interval=300ms",
                 "gateway.tracking.17track.register-interval=1s",
+                // parcels move only by hand; waits are looked at often, and their timers moved by the tests (jdbc)
+                "sandbox.simulators.pace=0",
+                "gateway.waits.sweep-interval=300ms",
+                "gateway.waits.follow-up-first=1h",
+                "gateway.waits.follow-up-max=12h",
+                "gateway.waits.in-transit-limit=21d",
+                "gateway.waits.return-reminder-after=7d",
+                "gateway.waits.return-window=30d",
+                "gateway.waits.summary-at=00:00",
                 // Amazon: the sandbox accounts, stepped fast; rates raised where Amazon's would make tests wait
                 // minutes (createReport once a minute), except getOrderItems, whose tiny simulated bucket the
                 // gateway outruns on purpose, so every run goes through 429s

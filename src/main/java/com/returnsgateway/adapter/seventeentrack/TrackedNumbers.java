@@ -1,6 +1,7 @@
 package com.returnsgateway.adapter.seventeentrack;
 
 import com.returnsgateway.core.port.TrackingPort.TrackingStatus;
+import com.returnsgateway.core.waits.WaitingCases;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -9,6 +10,9 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -27,10 +31,22 @@ public class TrackedNumbers {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    /** Told of a number whose status changed: the cases waiting on it are looked at now. */
+    private final Consumer<String> changed;
+
+    @Autowired
+    public TrackedNumbers(JdbcClient jdbc, Clock clock, WaitingCases waits) {
+        this(jdbc, clock, waits::wakeLastMile);
+    }
 
     public TrackedNumbers(JdbcClient jdbc, Clock clock) {
+        this(jdbc, clock, number -> { });
+    }
+
+    private TrackedNumbers(JdbcClient jdbc, Clock clock, Consumer<String> changed) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.changed = changed;
     }
 
     /** Stores a number to register, unless it is followed already (then nothing changes). */
@@ -108,9 +124,11 @@ public class TrackedNumbers {
 
     /**
      * The status 17TRACK gave (by a poll or its webhook); an older one than stored is ignored, so a late poll does not
-     * undo a pushed update. Returns false when the number is not followed.
+     * undo a pushed update. A changed status wakes the cases waiting on the number. Returns false when the number is
+     * not followed.
      */
     public boolean status(String number, TrackingStatus status) {
+        String before = find(number).map(Tracked::statusCode).orElse(null);
         Timestamp now = now();
         int rows = jdbc.sql("""
                         UPDATE tracked_number
@@ -127,6 +145,9 @@ public class TrackedNumbers {
                 .param("now", now)
                 .param("number", number)
                 .update();
+        if (rows > 0 && !Objects.equals(before, find(number).map(Tracked::statusCode).orElse(null))) {
+            changed.accept(number);
+        }
         return rows > 0;
     }
 

@@ -3,7 +3,10 @@ package com.returnsgateway.adapter.sftp;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import com.returnsgateway.core.waits.WaitingCases;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,10 +20,22 @@ public class LatestShipmentStatuses {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    /** Told of a parcel whose latest status changed (forwarder, waybill): its waiting cases are looked at now. */
+    private final BiConsumer<String, String> changed;
+
+    @Autowired
+    public LatestShipmentStatuses(JdbcClient jdbc, Clock clock, WaitingCases waits) {
+        this(jdbc, clock, waits::wakeWaybill);
+    }
 
     public LatestShipmentStatuses(JdbcClient jdbc, Clock clock) {
+        this(jdbc, clock, (forwarder, waybill) -> { });
+    }
+
+    private LatestShipmentStatuses(JdbcClient jdbc, Clock clock, BiConsumer<String, String> changed) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.changed = changed;
     }
 
     public record LatestStatus(String forwarder, String waybill, String statusCode, Instant eventTime,
@@ -29,7 +44,7 @@ public class LatestShipmentStatuses {
 
     /** True when the event became the latest status of the parcel, false when a newer (or same-time) one is stored. */
     public boolean record(String forwarder, StatusRow row) {
-        return jdbc.sql("""
+        boolean latest = jdbc.sql("""
                         INSERT INTO shipment_status_latest (forwarder, waybill, status_code, event_time, location, updated_at)
                         VALUES (:forwarder, :waybill, :code, :eventTime, :location, :now)
                         ON CONFLICT (forwarder, waybill) DO UPDATE
@@ -43,6 +58,10 @@ public class LatestShipmentStatuses {
                 .param("location", row.location())
                 .param("now", Timestamp.from(clock.instant()))
                 .update() == 1;
+        if (latest) {
+            changed.accept(forwarder, row.waybill());
+        }
+        return latest;
     }
 
     public Optional<LatestStatus> find(String forwarder, String waybill) {

@@ -5,6 +5,8 @@ import com.returnsgateway.core.model.CaseStatus;
 import com.returnsgateway.core.model.ReturnCase;
 import com.returnsgateway.core.model.TimelineEvent;
 import java.time.Clock;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -18,10 +20,18 @@ public class Cases {
 
     private final CaseRepository repository;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    public Cases(CaseRepository repository, Clock clock) {
+    @Autowired
+    public Cases(CaseRepository repository, Clock clock, ApplicationEventPublisher events) {
         this.repository = repository;
         this.clock = clock;
+        this.events = events;
+    }
+
+    /** Without listeners to tell of a move (plain unit tests). */
+    public Cases(CaseRepository repository, Clock clock) {
+        this(repository, clock, event -> { });
     }
 
     public ReturnCase get(String caseId) {
@@ -77,6 +87,8 @@ public class Cases {
         }
         repository.addEvent(current.caseId(),
                 new TimelineEvent(clock.instant(), "gateway", "STATUS", message, target.name()));
+        // the waits start and stop their timers here, whichever route moved the case
+        events.publishEvent(new CaseMoved(current.caseId(), current.status(), target, clock.instant()));
         // a reason may quote what a remote system answered: the log gets it masked, the case keeps it whole
         log.info("Case {} {} -> {}: {}", current.caseId(), current.status(), target, PiiMask.mask(message));
         return get(current.caseId());

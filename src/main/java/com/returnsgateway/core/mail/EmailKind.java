@@ -15,6 +15,10 @@ public enum EmailKind {
     REFUND_IN_PROGRESS,
     /** A partial refund to keep a delivered item, with signed links to accept or decline it. */
     PARTIAL_REFUND_OFFER,
+    /** A buyer sent a return label has not sent the parcel yet (no carrier scan): one reminder. */
+    RETURN_REMINDER,
+    /** The return window passed without the return: the case is closed without refund. */
+    RETURN_WINDOW_CLOSED,
     OPERATIONS_TASK,
     MANUAL_REVIEW,
     /** Something went wrong outside any one case (an Amazon report or refund feed failed): operations must look. */

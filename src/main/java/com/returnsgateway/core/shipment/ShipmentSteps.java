@@ -71,10 +71,29 @@ public class ShipmentSteps {
     /** Asks the forwarder; the case moves to SHIPMENT_CHECKED, or {@code reviewReason} says why not. */
     public void askForwarder(@Variable(CASE_ID) String caseId, @Variable(FORWARDER) String forwarder,
                              @Variable(WAYBILL) String waybill, Exchange exchange) {
-        ForwarderPort.ParcelStatus status = forwarders.of(forwarder).status(forwarder, waybill);
-        if (!status.known()) {
+        Optional<ParcelState> parcel = ask(caseId, forwarder, waybill);
+        if (parcel.isEmpty()) {
             notFound(exchange, "Forwarder " + forwarder + " does not know waybill " + waybill);
             return;
+        }
+        repository.recordShipmentState(caseId, parcel.get().state(), parcel.get().code(), clock.instant());
+        ReturnCase moved = cases.moveTo(caseId, CaseStatus.SHIPMENT_CHECKED, "Parcel is " + parcel.get().state());
+        exchange.setVariable(SHIPMENT_STATE, moved.shipmentState().name());
+    }
+
+    /** Where a parcel is: the canonical state and the code it was mapped from (the forwarder's or the last mile's). */
+    public record ParcelState(ShipmentState state, String code) {
+    }
+
+    /**
+     * Where the parcel is now: asked of its forwarder and, once handed over, of the last-mile tracking service; both
+     * answers go on the case's timeline. Empty when the forwarder does not know the waybill. The case does not move:
+     * the shipment-status step and the waits sweep (a parcel in transit asked about again) each decide what follows.
+     */
+    public Optional<ParcelState> ask(String caseId, String forwarder, String waybill) {
+        ForwarderPort.ParcelStatus status = forwarders.of(forwarder).status(forwarder, waybill);
+        if (!status.known()) {
+            return Optional.empty();
         }
         ShipmentState state = mapper.map(forwarder, status.code());
         String code = status.code();
@@ -88,9 +107,7 @@ public class ShipmentSteps {
                 code = lastMile.get().code();
             }
         }
-        repository.recordShipmentState(caseId, state, code, clock.instant());
-        ReturnCase moved = cases.moveTo(caseId, CaseStatus.SHIPMENT_CHECKED, "Parcel is " + state);
-        exchange.setVariable(SHIPMENT_STATE, moved.shipmentState().name());
+        return Optional.of(new ParcelState(state, code));
     }
 
     private record LastMile(ShipmentState state, String code) {

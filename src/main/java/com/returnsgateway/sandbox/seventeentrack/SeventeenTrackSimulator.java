@@ -216,6 +216,11 @@ public class SeventeenTrackSimulator {
         return Optional.ofNullable(numbers.get(number));
     }
 
+    /** Every number the simulator knows, as it stands now. */
+    public synchronized List<Tracked> numbers() {
+        return List.copyOf(numbers.values());
+    }
+
     public synchronized int used() {
         return used;
     }
