@@ -24,7 +24,7 @@ public final class TrackingNumbers {
     }
 
     private static final Pattern UPS = Pattern.compile("\\b1Z[0-9A-Z]{16}\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern USPS = Pattern.compile("(?<![\\d ])9[24](?: ?\\d){18,20}(?![\\d])");
+    private static final Pattern USPS = Pattern.compile("(?<!\\d)(?<!\\d )9[24](?: ?\\d){18,20}(?! ?\\d)");
     private static final Pattern DHL_JJD = Pattern.compile("\\bJJD\\d{10,20}\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern DHL_DIGITS = Pattern.compile("\\bDHL\\b\\D{0,30}?(?<!\\d)(\\d{10})(?!\\d)",
             Pattern.CASE_INSENSITIVE);
