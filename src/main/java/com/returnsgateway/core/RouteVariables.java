@@ -118,4 +118,17 @@ public final class RouteVariables {
     public static final String RESULT_FEED_DOCUMENT_ID = "resultFeedDocumentId";
     /** What operations must check about a feed whose fate is not known. */
     public static final String FEED_ALERT = "feedAlert";
+
+    // ---- buyers' replies (buyer-replies.camel.yaml) ----
+    /** What makes a message of the inbox the same when read again: its Message-ID, or a hash of it. */
+    public static final String REPLY_KEY = "replyKey";
+    /** The message parsed (an InboundMail); null when it could not be read. */
+    public static final String INBOUND_MAIL = "inboundMail";
+    /** REPLY, AUTO_REPLY, BOUNCE (each matched to caseId), UNMATCHED or MALFORMED: where the message goes. */
+    public static final String REPLY_KIND = "replyKind";
+    /** Why a message goes to the quarantine. */
+    public static final String REPLY_PROBLEM = "replyProblem";
+    /** The stored reply (buyer_reply.id), and whether operations are still to be emailed about it. */
+    public static final String REPLY_ID = "replyId";
+    public static final String REPLY_TASK_DUE = "replyTaskDue";
 }

@@ -57,6 +57,9 @@ public class SandboxController {
     public Map<String, Object> info() {
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("smtp", Map.of("host", mail.host(), "port", mail.port()));
+        // where buyers reply (POST /sandbox/buyers/reply does it for them); the gateway reads it over IMAP
+        info.put("inbox", Map.of("address", mail.inboxAddress(), "imapHost", mail.host(), "imapPort", mail.imapPort(),
+                "username", mail.inboxAddress()));
         sftp.ifAvailable(server -> info.put("sftp", Map.of("forwarder", server.forwarderCode(), "host", server.host(),
                 "port", server.port(), "username", server.username(),
                 "knownHostsFile", server.knownHostsFile().toString(), "root", server.root().toString())));

@@ -39,8 +39,10 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 
 /**
- * The sandbox SMTP server (GreenMail, no authentication) and the emails it captured, in arrival order. A message
- * sent to several recipients in one SMTP transaction is captured once, with all its envelope recipients.
+ * The sandbox mail server (GreenMail): SMTP without authentication, and the emails it captured, in arrival order (a
+ * message sent to several recipients in one SMTP transaction is captured once, with all its envelope recipients);
+ * and IMAP with one mailbox, the seller's ({@code sandbox.imap.address}), where mail sent to that address lands and
+ * the gateway reads buyers' replies.
  */
 @Component
 @SandboxEnabled
@@ -66,6 +68,7 @@ public class SandboxMailServer implements SmartLifecycle {
     }
 
     private final SandboxProperties.Smtp settings;
+    private final SandboxProperties.Imap imap;
     private final Session parseSession = Session.getInstance(new Properties());
     private final List<CapturedMail> mails = new ArrayList<>();
     private final Map<MovingMessage, Integer> indexByMessage = Collections.synchronizedMap(new WeakHashMap<>());
@@ -73,6 +76,7 @@ public class SandboxMailServer implements SmartLifecycle {
 
     public SandboxMailServer(SandboxProperties properties) {
         this.settings = properties.getSmtp();
+        this.imap = properties.getImap();
     }
 
     @Override
@@ -80,15 +84,21 @@ public class SandboxMailServer implements SmartLifecycle {
         if (greenMail != null) {
             return;
         }
-        GreenMail server = new GreenMail(new ServerSetup(settings.getPort(), settings.getHost(), ServerSetup.PROTOCOL_SMTP));
+        GreenMail server = new GreenMail(new ServerSetup[] {
+                new ServerSetup(settings.getPort(), settings.getHost(), ServerSetup.PROTOCOL_SMTP),
+                // a free SMTP port asks for a free IMAP port too: a test context must not hold on to 3143
+                new ServerSetup(settings.getPort() == 0 ? 0 : imap.getPort(), settings.getHost(),
+                        ServerSetup.PROTOCOL_IMAP)});
         server.start();
+        // the seller's mailbox; every other recipient (buyers, operations) gets one created on delivery
+        server.setUser(imap.getAddress(), imap.getAddress(), imap.getPassword());
         MessageDeliveryHandler delivery = server.getUserManager().getMessageDeliveryHandler();
         server.getUserManager().setMessageDeliveryHandler((message, address) -> {
             capture(message, address);
             return delivery.handle(message, address);
         });
         greenMail = server;
-        log.info("Sandbox SMTP server listening on {}:{}", settings.getHost(), port());
+        log.info("Sandbox SMTP server listening on {}:{}, IMAP on port {}", settings.getHost(), port(), imapPort());
     }
 
     @Override
@@ -119,6 +129,17 @@ public class SandboxMailServer implements SmartLifecycle {
     public int port() {
         GreenMail server = greenMail;
         return server == null ? -1 : server.getSmtp().getPort();
+    }
+
+    /** The IMAP port actually listened on; -1 when stopped. */
+    public int imapPort() {
+        GreenMail server = greenMail;
+        return server == null ? -1 : server.getImap().getPort();
+    }
+
+    /** The seller's mailbox: its address, which is also its IMAP user name. */
+    public String inboxAddress() {
+        return imap.getAddress();
     }
 
     public List<CapturedMail> mails() {

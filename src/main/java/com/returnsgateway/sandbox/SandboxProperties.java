@@ -15,6 +15,7 @@ public class SandboxProperties {
 
     private final Simulators simulators = new Simulators();
     private final Smtp smtp = new Smtp();
+    private final Imap imap = new Imap();
     private final Seed seed = new Seed();
     private final Sftp sftp = new Sftp();
     /** Forwarders the simulator answers for, each with the status codes at which a parcel can be intercepted. */
@@ -33,6 +34,10 @@ public class SandboxProperties {
 
     public Smtp getSmtp() {
         return smtp;
+    }
+
+    public Imap getImap() {
+        return imap;
     }
 
     public Seed getSeed() {
@@ -104,6 +109,40 @@ public class SandboxProperties {
 
         public void setHost(String host) {
             this.host = host;
+        }
+    }
+
+    /** The seller's mailbox on the same GreenMail server, read over IMAP: where buyers' replies land. */
+    public static class Imap {
+        /** Port of the GreenMail IMAP server (same host as SMTP); 0 picks a free port. */
+        private int port = 3143;
+        /** The mailbox's address and IMAP user name: the gateway's gateway.mail.from, which buyers reply to. */
+        private String address = "returns@sandbox-seller.example";
+        /** Made up: the sandbox's IMAP server is reachable from this machine only. */
+        private String password = "sandbox-inbox";
+
+        public int getPort() {
+            return port;
+        }
+
+        public void setPort(int port) {
+            this.port = port;
+        }
+
+        public String getAddress() {
+            return address;
+        }
+
+        public void setAddress(String address) {
+            this.address = address;
+        }
+
+        public String getPassword() {
+            return password;
+        }
+
+        public void setPassword(String password) {
+            this.password = password;
         }
     }
 

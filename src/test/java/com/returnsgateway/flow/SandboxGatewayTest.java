@@ -68,6 +68,8 @@ import tools.jackson.databind.node.ObjectNode;
                 "gateway.waits.return-reminder-after=7d",
                 "gateway.waits.return-window=30d",
                 "gateway.waits.summary-at=00:00",
+                // buyers' replies: the gateway polls the sandbox's IMAP mailbox (port below) often
+                "gateway.inbox.poll-interval=200ms",
                 // Amazon: the sandbox accounts, stepped fast; rates raised where Amazon's would make tests wait
                 // minutes (createReport once a minute), except getOrderItems, whose tiny simulated bucket the
                 // gateway outruns on purpose, so every run goes through 429s
@@ -99,6 +101,8 @@ abstract class SandboxGatewayTest {
     static final int PORT = TestPorts.free();
     static final int SMTP_PORT = TestPorts.free();
     static final int SFTP_PORT = TestPorts.free();
+    /** The sandbox's IMAP port: a fixed free one, as the gateway's inbox (gateway.inbox.port) must know it. */
+    static final int IMAP_PORT = TestPorts.free();
     /** The order-to-waybill file, a copy of the sandbox's that tests add their orders to. */
     static final String ORDER_WAYBILLS = "target/flow-sandbox/order-waybills.csv";
 
@@ -121,6 +125,7 @@ abstract class SandboxGatewayTest {
         registry.add("server.port", () -> PORT);
         registry.add("sandbox.smtp.port", () -> SMTP_PORT);
         registry.add("sandbox.sftp.port", () -> SFTP_PORT);
+        registry.add("sandbox.imap.port", () -> IMAP_PORT);
         // an Amazon account whose cycles no timer runs: AmazonFeedRecoveryTest steps its refund feed by hand
         String amazon = "gateway.marketplaces.amazon-recovery.";
         registry.add(amazon + "type", () -> "amazon");

@@ -1,5 +1,6 @@
 package com.returnsgateway.adapter.sftp;
 
+import com.returnsgateway.core.db.JdbcIdempotentRepository;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -2,7 +2,9 @@ package com.returnsgateway.core.mail;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -52,6 +54,23 @@ public class EmailLog {
                 .param("id", caseId)
                 .query(Integer.class)
                 .single();
+    }
+
+    /**
+     * The case of the latest email to a buyer among these Message-IDs (those a reply names in In-Reply-To and
+     * References); emails to operations do not count.
+     */
+    public Optional<String> caseOfBuyerEmail(Collection<String> messageIds) {
+        if (messageIds.isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                        SELECT case_id FROM sent_email WHERE message_id IN (:ids)
+                          AND kind NOT IN ('OPERATIONS_TASK', 'MANUAL_REVIEW', 'OPERATIONS_ALERT', 'BUYER_REPLIED')
+                        ORDER BY id DESC LIMIT 1""")
+                .param("ids", messageIds)
+                .query(String.class)
+                .optional();
     }
 
     public List<SentEmail> listByCase(String caseId) {

@@ -8,6 +8,7 @@ import com.returnsgateway.testsupport.TestPorts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.returnsgateway.core.db.JdbcIdempotentRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -7,6 +7,7 @@ import com.returnsgateway.core.cases.CaseRepository;
 import com.returnsgateway.core.cases.Cases;
 import com.returnsgateway.core.intercept.InterceptRepository;
 import com.returnsgateway.core.model.InterceptOutcome;
+import com.returnsgateway.core.db.JdbcIdempotentRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;

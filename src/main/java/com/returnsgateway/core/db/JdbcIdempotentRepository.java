@@ -1,4 +1,4 @@
-package com.returnsgateway.adapter.sftp;
+package com.returnsgateway.core.db;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -8,9 +8,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A Camel {@link IdempotentRepository} in PostgreSQL ({@code idempotent_key}), shared by every instance and kept across
- * restarts; for camel-ftp's {@code idempotent=true&idempotentRepository=#name}. Keys live under a processor name, so
- * one table serves several consumers. {@code add} is atomic (INSERT ... ON CONFLICT DO NOTHING): of two consumers
- * that list the same file, only one gets true.
+ * restarts; for camel-ftp's {@code idempotent=true&idempotentRepository=#name} and for the idempotent consumer EIP
+ * (the buyer-reply inbox). Keys live under a processor name, so one table serves several consumers. {@code add} is
+ * atomic (INSERT ... ON CONFLICT DO NOTHING): of two consumers that list the same file, only one gets true.
  */
 public class JdbcIdempotentRepository extends ServiceSupport implements IdempotentRepository {
 
