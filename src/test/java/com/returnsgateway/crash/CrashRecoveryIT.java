@@ -79,7 +79,7 @@ class CrashRecoveryIT {
         Files.writeString(ORDER_WAYBILLS, "orderId,forwarder,waybill\n");
         List<String> simulatorArgs = new ArrayList<>(List.of("--spring.profiles.active=simulators",
                 "--server.port=" + simulatorsPort, "--sandbox.smtp.port=" + smtpPort, "--sandbox.seed.enabled=false",
-                "--sandbox.simulators.latency=40ms", "--sandbox.sftp.port=0", "--sandbox.sftp.enabled=false",
+                "--sandbox.simulators.latency=40ms", "--sandbox.simulators.pace=0", "--sandbox.sftp.port=0", "--sandbox.sftp.enabled=false",
                 "--sandbox.amazon.seed-at-startup=true", "--sandbox.amazon.seed-file=" + AMAZON_SELLERS,
                 "--sandbox.amazon.report-polls-before-done=1", "--sandbox.amazon.feed-polls-before-done=1"));
         AMAZON_RATES.forEach((operation, rate) -> simulatorArgs.add("--sandbox.amazon.rate-limits." + operation

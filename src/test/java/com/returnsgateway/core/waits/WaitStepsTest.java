@@ -44,7 +44,7 @@ class WaitStepsTest {
     @Test
     void aScannedReturnIsNeitherRemindedNorClosedAndAParcelComingBackIsATask() {
         ReturnParcel scanned = new ReturnParcel("C1", "RN1", null, "operator", SINCE, SINCE.plus(Duration.ofDays(2)),
-                null, null, "InTransit");
+                null, null, "InTransit", null, null, null, null);
         Wait label = wait(WaitKind.BUYER_RETURN, null, null);
         assertThat(WaitSteps.decide(label, scanned, SINCE.plus(Duration.ofDays(8)), settings).step())
                 .isEqualTo(ReturnStep.WAIT);
