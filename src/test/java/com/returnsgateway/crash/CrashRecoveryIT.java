@@ -31,7 +31,8 @@ import tools.jackson.databind.node.ObjectNode;
  * every request has exactly one case, none is still ACTIVE, no return was refunded twice, no waybill was asked to
  * be intercepted twice, and an email is duplicated only when a kill cut its SMTP exchange short. Amazon returns run
  * through the same kills: read from the simulated returns report, refunded in batched feeds, each refund in
- * exactly one feed message.
+ * exactly one feed message. Some cases wait first, in transit or for their return, and move on (a parcel lost, a return
+ * received) while the gateway is killed once more: they too are refunded once.
  */
 class CrashRecoveryIT {
 
@@ -115,13 +116,22 @@ class CrashRecoveryIT {
             kills++;
             gw = startGateway();
         }
+        // the waiting cases move on: parcels in transit are lost (the follow-up finds it), returns arrive (an
+        // operator says so); the gateway is killed once more while it refunds them
+        awaitUp(gateway, "/api/cases?size=1", gw);
+        int movedOn = moveWaitingCasesOn(fed);
+        awaitMillis(random.nextInt(2000));
+        gw.kill();
+        kills++;
+        gw = startGateway();
         awaitUp(gateway, "/api/cases?size=1", gw);
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> cases().size() == RETURNS + AMAZON_RETURNS && cases().stream()
                         .noneMatch(c -> "ACTIVE".equals(c.get("phase").asString())
                                 || "AWAITING_MARKETPLACE".equals(c.get("status").asString())
                                 // 4PX's hold is answered later, by the intercept follow-up
-                                || "AWAITING_FORWARDER".equals(c.get("status").asString())));
+                                || "AWAITING_FORWARDER".equals(c.get("status").asString())
+                                || waitsStill(c, fed)));
 
         List<JsonNode> cases = cases();
         Map<String, Long> casesPerReturn = countBy(cases, "returnId");
@@ -153,13 +163,15 @@ class CrashRecoveryIT {
                         cases                  %d for %d distinct returns; by phase %s
                         refunds at marketplace %d (expected %d); most per return %d; most per key %d; replays %d
                         refunds at Amazon      %d accepted (expected %d) in %d feeds; most messages per order %d
+                        waited, then refunded  %d (parcel lost in transit, or return received)
                         intercepts at 4px      %d (expected %d); most per waybill %d; replays %d
                         emails                 %d; duplicates %d; most copies of one email %d (allowed 1 + %d kills)
                         elapsed                %d s
                         """, seed, fed.size(), BATCHES, starts, kills, gracefulStopMillis, cases.size(),
                 casesPerReturn.size(), phases, refunds.size(), expectedRefunds, max(countBy(refunds, "returnId")),
                 max(countBy(refunds, "idempotencyKey")), sum(refunds, "replays"), amazonAccepted.size(),
-                expectedAmazonRefunds, amazonFeeds, max(countBy(amazonMessages, "amazonOrderId")), intercepts.size(),
+                expectedAmazonRefunds, amazonFeeds, max(countBy(amazonMessages, "amazonOrderId")), movedOn,
+                intercepts.size(),
                 expectedIntercepts, max(countBy(intercepts, "waybill")), sum(intercepts, "replays"), mails.size(),
                 duplicateMails, mostCopiesOfOneMail, kills, (System.nanoTime() - startedAt) / 1_000_000_000);
 
@@ -185,6 +197,38 @@ class CrashRecoveryIT {
         for (Expectation e : fed) {
             assertThat(statusByReturn.get(e.returnId())).as(e.returnId()).isEqualTo(e.status());
         }
+    }
+
+    /**
+     * Once each waiting case of a kind that moves on later is in its wait, moves it on: its parcel is lost at the
+     * forwarder, or an operator says its return arrived. Returns how many.
+     */
+    private int moveWaitingCasesOn(List<Expectation> fed) {
+        List<Expectation> later = fed.stream().filter(e -> e.kind().later != Later.NOTHING).toList();
+        Map<String, JsonNode> byReturn = new HashMap<>();
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            byReturn.clear();
+            cases().forEach(c -> byReturn.put(c.get("returnId").asString(), c));
+            return later.stream().allMatch(e -> byReturn.containsKey(e.returnId())
+                    && e.kind().later.waitsIn.equals(byReturn.get(e.returnId()).get("status").asString()));
+        });
+        for (Expectation e : later) {
+            if (e.kind().later == Later.LOSE_PARCEL) {
+                assertThat(simulators.put("/sandbox/forwarders/" + e.kind().forwarder + "/shipments/" + e.waybill(),
+                        Map.of("status", "Lost", "interceptable", true)).status()).isEqualTo(200);
+            } else {
+                String caseId = byReturn.get(e.returnId()).get("caseId").asString();
+                var received = gateway.post("/api/cases/" + caseId + "/received", "", "X-Requested-By", "crash-test");
+                assertThat(received.status()).as(received.text()).isEqualTo(200);
+            }
+        }
+        return later.size();
+    }
+
+    /** A case of a kind that waits and then moves on, not yet where it ends. */
+    private static boolean waitsStill(JsonNode c, List<Expectation> fed) {
+        return fed.stream().anyMatch(e -> e.kind().later != Later.NOTHING && e.returnId().equals(
+                c.get("returnId").asString()) && !e.status().equals(c.get("status").asString()));
     }
 
     /** One batch of returns with their parcels, spread over the rows of the decision table. */
@@ -214,7 +258,8 @@ class CrashRecoveryIT {
             item.put("quantity", 1);
             item.putObject("unitPrice").put("amount", kind.price).put("currency", "USD");
             r.putObject("shipment").put("forwarder", kind.forwarder).put("waybill", waybill);
-            expectations.add(new Expectation(returnId, kind.status, kind.refunded, kind == Kind.INTERCEPT, false));
+            expectations.add(new Expectation(returnId, kind.status, kind.refunded, kind == Kind.INTERCEPT, false,
+                    kind, waybill));
         }
         var reply = simulators.post("/sandbox/marketplace/returns", returns);
         assertThat(reply.status()).as(reply.text()).isEqualTo(201);
@@ -227,25 +272,45 @@ class CrashRecoveryIT {
         LABEL("4px", "F", "60.00", "AWAITING_RETURN", false),
         IN_TRANSIT("4px", "C", "25.00", "AWAITING_BUYER", false),
         LOST("generic-express", "Lost", "52.00", "REFUNDED", true),
-        CANCELLED("4px", "X", "19.00", "REFUNDED", true);
+        CANCELLED("4px", "X", "19.00", "REFUNDED", true),
+        // these wait first (AWAITING_BUYER, AWAITING_RETURN), then move on while the gateway is killed again
+        TRANSIT_THEN_LOST("generic-express", "InTransit", "33.00", "REFUNDED", true, Later.LOSE_PARCEL),
+        LABEL_THEN_RECEIVED("generic-express", "Delivered", "70.00", "REFUNDED", true, Later.RECEIVE_RETURN);
 
         final String forwarder;
         final String code;
         final String price;
         final String status;
         final boolean refunded;
+        final Later later;
 
         Kind(String forwarder, String code, String price, String status, boolean refunded) {
+            this(forwarder, code, price, status, refunded, Later.NOTHING);
+        }
+
+        Kind(String forwarder, String code, String price, String status, boolean refunded, Later later) {
             this.forwarder = forwarder;
             this.code = code;
             this.price = price;
             this.status = status;
             this.refunded = refunded;
+            this.later = later;
+        }
+    }
+
+    /** What happens to a waiting case once every batch is in: its parcel is lost, or its return arrives. */
+    private enum Later {
+        NOTHING(null), LOSE_PARCEL("AWAITING_BUYER"), RECEIVE_RETURN("AWAITING_RETURN");
+
+        final String waitsIn;
+
+        Later(String waitsIn) {
+            this.waitsIn = waitsIn;
         }
     }
 
     private record Expectation(String returnId, String status, boolean refunded, boolean intercepted,
-                               boolean amazon) {
+                               boolean amazon, Kind kind, String waybill) {
     }
 
     /** Amazon orders with their parcels, and a return for each in the returns report. */
@@ -272,7 +337,8 @@ class CrashRecoveryIT {
                     "items", List.of(Map.of("sku", sku, "quantity", 1))));
             assertThat(request.status()).as(request.text()).isEqualTo(201);
             waybills.append(orderId).append(',').append(kind.forwarder).append(',').append(waybill).append('\n');
-            expectations.add(new Expectation(rma, kind.status, kind.refunded, kind == Kind.INTERCEPT, true));
+            expectations.add(new Expectation(rma, kind.status, kind.refunded, kind == Kind.INTERCEPT, true, kind,
+                    waybill));
         }
         Files.writeString(ORDER_WAYBILLS, waybills, java.nio.file.StandardOpenOption.APPEND);
         return expectations;
@@ -285,6 +351,10 @@ class CrashRecoveryIT {
                 "--gateway.embedded-db.data-dir=" + WORK.resolve("postgres"),
                 "--gateway.embedded-db.port=" + postgresPort,
                 "--gateway.dispatcher.interval=200ms",
+                // parcels in transit are looked at again within seconds, so the lost ones are found during the test
+                "--gateway.waits.follow-up-first=2s",
+                "--gateway.waits.follow-up-max=4s",
+                "--gateway.waits.sweep-interval=1s",
                 "--gateway.intake.poll-interval=1s",
                 "--gateway.retry.initial-delay=1s",
                 "--gateway.retry.max-attempts=10",
