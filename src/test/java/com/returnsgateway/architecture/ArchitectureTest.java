@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.returnsgateway.core.port.ForwarderPort;
 import com.returnsgateway.core.port.MarketplacePort;
+import com.returnsgateway.core.port.ReturnWarehousePort;
 import com.returnsgateway.core.port.TrackingPort;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -75,7 +76,8 @@ class ArchitectureTest {
     @Test
     void everyPortImplementationIsAnAdapter() {
         Set<String> implementations = new TreeSet<>();
-        for (Class<?> port : new Class<?>[] {ForwarderPort.class, MarketplacePort.class, TrackingPort.class}) {
+        for (Class<?> port : new Class<?>[] {ForwarderPort.class, MarketplacePort.class, TrackingPort.class,
+                ReturnWarehousePort.class}) {
             gateway.get(port).getAllSubclasses().forEach(adapter -> {
                 implementations.add(adapter.getName());
                 assertThat(adapter.getPackageName()).as(adapter.getName()).startsWith("com.returnsgateway.adapter.");
@@ -85,6 +87,7 @@ class ArchitectureTest {
                 "com.returnsgateway.adapter.generic.GenericForwarder",
                 "com.returnsgateway.adapter.sftp.SftpForwarder",
                 "com.returnsgateway.adapter.generic.GenericMarketplace",
-                "com.returnsgateway.adapter.amazon.AmazonRefunds");
+                "com.returnsgateway.adapter.amazon.AmazonRefunds",
+                "com.returnsgateway.adapter.fourpx.FourPxReturnWarehouse");
     }
 }

@@ -6,20 +6,15 @@ import com.returnsgateway.core.model.InterceptOutcome;
 import com.returnsgateway.core.model.InterceptOutcome.Result;
 import com.returnsgateway.core.port.ForwarderPort;
 import com.returnsgateway.core.remote.HttpResponses;
-import com.returnsgateway.core.remote.RemoteAnswer;
-import com.returnsgateway.core.remote.RemoteCall;
 import com.returnsgateway.core.remote.RemoteCallException;
 import com.returnsgateway.core.remote.RemoteCalls;
-import com.returnsgateway.core.resilience.RemoteSystem;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A forwarder on the 4PX open platform: every call is a signed POST to its router ({@link FourPxSigner}). The status
@@ -43,15 +38,11 @@ public class FourPxForwarder implements ForwarderPort {
             "FPX_I_HC", "FPX_C_DT", "FPX_Y_DS");
 
     private final FourPxForwarders accounts;
-    private final FourPxSigner signer;
-    private final RemoteCalls calls;
-    // the body is signed as sent: escaping non-ASCII keeps its bytes the same whatever charset carries it
-    private final JsonMapper json = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+    private final FourPxRouter router;
 
     public FourPxForwarder(FourPxForwarders accounts, FourPxSigner signer, RemoteCalls calls) {
         this.accounts = accounts;
-        this.signer = signer;
-        this.calls = calls;
+        this.router = new FourPxRouter(accounts, signer, calls);
     }
 
     @Override
@@ -96,7 +87,7 @@ public class FourPxForwarder implements ForwarderPort {
         body.put("is_hold", "Y");
         body.put("hold_reason", request.reason());
         String what = "forwarder " + forwarder + " (hold of " + request.waybill() + ")";
-        FourPxAnswer answer = call(forwarder, FourPxSigner.HOLD_ORDER, body, what);
+        FourPxAnswer answer = router.call(forwarder, FourPxSigner.HOLD_ORDER, body, what);
         if (answer.success()) {
             return InterceptAnswer.later("hold requested at 4PX; waiting for it to succeed");
         }
@@ -144,7 +135,7 @@ public class FourPxForwarder implements ForwarderPort {
     /** The order's {@code consignment_info}, or null when 4PX does not know the number. */
     private JsonNode consignment(String forwarder, String waybill, String purpose) {
         String what = "forwarder " + forwarder + " (" + purpose + ")";
-        FourPxAnswer answer = call(forwarder, FourPxSigner.GET_ORDER, Map.of("request_no", waybill), what);
+        FourPxAnswer answer = router.call(forwarder, FourPxSigner.GET_ORDER, Map.of("request_no", waybill), what);
         if (answer.noData()) {
             return null;
         }
@@ -164,7 +155,8 @@ public class FourPxForwarder implements ForwarderPort {
     /** The tracking event that happened last, or null when 4PX has none yet. */
     private JsonNode latestEvent(String forwarder, String waybill) {
         String what = "forwarder " + forwarder + " (tracking of " + waybill + ")";
-        FourPxAnswer answer = call(forwarder, FourPxSigner.GET_TRACKING, Map.of("deliveryOrderNo", waybill), what);
+        FourPxAnswer answer = router.call(forwarder, FourPxSigner.GET_TRACKING,
+                Map.of("deliveryOrderNo", waybill), what);
         if (answer.noData()) {
             return null;
         }
@@ -181,14 +173,5 @@ public class FourPxForwarder implements ForwarderPort {
             }
         }
         return latest;
-    }
-
-    private FourPxAnswer call(String forwarder, String method, Map<String, String> payload, String what) {
-        FourPxForwarders.Account account = accounts.of(forwarder);
-        String body = json.writeValueAsString(payload);
-        String url = account.routerUrl() + "?" + signer.query(method, account.settings(), body);
-        RemoteAnswer answer = calls.call(new RemoteCall(RemoteSystem.forwarder(forwarder), "POST", url,
-                "application/json", body, Map.of(), what));
-        return FourPxAnswer.read(json, answer.status(), answer.body(), answer.retryAfter(), what);
     }
 }

@@ -7,7 +7,10 @@ import java.util.Locale;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-/** In production a 4PX forwarder needs its app key and secret, and must be reached over HTTPS. */
+/**
+ * In production a 4PX forwarder needs its app key and secret, and must be reached over HTTPS; one that forecasts
+ * returns to a warehouse needs the GRS service product too.
+ */
 @Component
 public class FourPxProductionCheck implements ProductionCheck {
 
@@ -19,6 +22,10 @@ public class FourPxProductionCheck implements ProductionCheck {
             if (account.settings().appKey().isBlank() || account.settings().appSecret().isBlank()) {
                 problems.add(who + " needs its app key and secret: set " + account.setting("app-key") + " and "
                         + account.setting("app-secret") + " from the environment or a secret file");
+            }
+            if (!account.settings().returnsWarehouse().isBlank() && account.settings().returnsProduct().isBlank()) {
+                problems.add(who + " forecasts returns to warehouse " + account.settings().returnsWarehouse()
+                        + " but names no GRS service product: set " + account.setting("returns-product"));
             }
             String base = account.baseUrl() == null ? "" : account.baseUrl().strip().toLowerCase(Locale.ROOT);
             if (!base.startsWith("https://")) {

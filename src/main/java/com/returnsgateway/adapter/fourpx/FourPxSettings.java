@@ -11,11 +11,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param accessToken    only for ISV apps acting for a seller (4PX's OAuth); empty for a seller's own app
  * @param language       4PX's answer language: {@code en} or {@code cn}
- * @param answerDeadline how long a case waits for a hold to succeed before operations take over
+ * @param answerDeadline   how long a case waits for a hold to succeed before operations take over
+ * @param returnsWarehouse the 4PX return warehouse (GRS {@code warehouse_code}) buyers' returns are forecast to;
+ *                         empty: this forwarder takes no returns
+ * @param returnsProduct   the GRS service product of those forecasts ({@code services_product_code})
  */
 public record FourPxSettings(@DefaultValue("") String appKey, @DefaultValue("") String appSecret,
                              @DefaultValue("") String accessToken, @DefaultValue("en") String language,
-                             @DefaultValue("30m") Duration answerDeadline) {
+                             @DefaultValue("30m") Duration answerDeadline, @DefaultValue("") String returnsWarehouse,
+                             @DefaultValue("") String returnsProduct) {
 
     /** The protocol's {@code type:}. */
     public static final String TYPE = "4px";

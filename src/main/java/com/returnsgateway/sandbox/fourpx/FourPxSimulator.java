@@ -5,6 +5,7 @@ import com.returnsgateway.sandbox.ForwarderSimulator.Parcel;
 import com.returnsgateway.sandbox.SandboxEnabled;
 import com.returnsgateway.sandbox.SandboxException;
 import com.returnsgateway.sandbox.SimulatedForwarders;
+import com.returnsgateway.sandbox.seventeentrack.SeventeenTrackSimulator;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -36,6 +38,9 @@ import tools.jackson.databind.node.ObjectNode;
  * router makes (app key, rate, method and version, parameters, sign over the body bytes received, JSON body), and
  * ds.xms.order.get, ds.xms.order.hold and tr.order.tracking.get. A parcel's status there is a consignment status
  * letter, or a tracking code such as {@code FPX_D_FD} (outbound C with that latest event; {@code FPX_S_OK*}: finished F).
+ * The returns service (GRS) too: re.grs.rma.create forecasts a return and answers its RMA number, WAIT_RECEIVER;
+ * re.grs.rmainfo.get reads it, RECEIVER_COMPLETE once the 17TRACK simulator says its parcel was delivered or a control
+ * sets it ({@code PUT /sandbox/4px/rmas/{rmaNo}}).
  * Error messages are the sandbox's wording; codes starting {@code SBX_} are the sandbox's own, where 4PX's are not known.
  */
 @Component
@@ -46,8 +51,12 @@ public class FourPxSimulator implements SimulatedForwarders {
     /** The forwarder code whose parcels it serves. */
     public static final String CODE = "4px";
 
+    // the GRS methods' versions are the gateway's guess (unconfirmed), mirrored here
     static final Map<String, String> VERSIONS = Map.of("ds.xms.order.get", "1.1.0", "ds.xms.order.hold", "1.0.0",
-            "tr.order.tracking.get", "1.0.0");
+            "tr.order.tracking.get", "1.0.0", "re.grs.rma.create", "1.0.0", "re.grs.rmainfo.get", "1.0.0");
+    /** GRS's RMA statuses (REFERENCE.md "4PX open platform"). */
+    static final Set<String> RMA_STATUSES = Set.of("WAIT_RECEIVER", "WAIT_CHECK", "WAIT_PUT_AWAY", "PUT_AWAY_SUCCESS",
+            "DESTROY_SUCCESS", "CANCEL_SUCCESS", "RECEIVER_COMPLETE", "EXPIRE_DESTRUCTION");
 
     /** The errors it can answer, each with the sandbox's message (also for {@code PUT /sandbox/4px/next-error}). */
     static final Map<String, String> ERRORS = Map.ofEntries(
@@ -76,17 +85,22 @@ public class FourPxSimulator implements SimulatedForwarders {
     private final ForwarderSimulator forwarders;
     private final FourPxSimulatorProperties properties;
     private final Clock clock;
+    private final ObjectProvider<SeventeenTrackSimulator> tracking;
     private final Map<String, Hold> holds = new LinkedHashMap<>();
+    private final Map<String, Rma> rmas = new LinkedHashMap<>();
+    // never reset: RMA numbers stay unique across resets, as a gateway may still hold an old one
+    private int rmaSequence;
     private String nextError;
     private String nextErrorFor;
     private long window = -1;
     private int callsInWindow;
 
     public FourPxSimulator(ForwarderSimulator forwarders, FourPxSimulatorProperties properties,
-                           ObjectProvider<Clock> clock) {
+                           ObjectProvider<Clock> clock, ObjectProvider<SeventeenTrackSimulator> tracking) {
         this.forwarders = forwarders;
         this.properties = properties;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.tracking = tracking;
     }
 
     @Override
@@ -147,6 +161,8 @@ public class FourPxSimulator implements SimulatedForwarders {
             case "ds.xms.order.get" -> order(required(request, "request_no"));
             case "ds.xms.order.hold" -> hold(required(request, "request_no"), text(request, "is_hold"),
                     text(request, "hold_reason"));
+            case "re.grs.rma.create" -> createRma(request);
+            case "re.grs.rmainfo.get" -> rmaInfo(required(request, "rma_no"));
             default -> tracking(required(request, "deliveryOrderNo"));
         };
     }
@@ -229,6 +245,94 @@ public class FourPxSimulator implements SimulatedForwarders {
         return NODES.nullNode();
     }
 
+    /**
+     * A return forecast into a return warehouse: its RMA number. The same ref_no again answers the RMA it made the first
+     * time (what 4PX does then is not known; the sandbox is forgiving so a gateway's retry finds its RMA).
+     */
+    private JsonNode createRma(JsonNode request) {
+        String refNo = required(request, "ref_no");
+        String warehouse = required(request, "warehouse_code");
+        String shippingNo = required(request, "received_shipping_no");
+        JsonNode skus = request.get("lstsku");
+        if (skus == null || !skus.isArray() || skus.isEmpty()) {
+            throw new Refusal("SBX_BAD_PARAMETER", "lstsku must list at least one {sku_code, plan_qty}");
+        }
+        Map<String, Integer> lines = new LinkedHashMap<>();
+        for (JsonNode sku : skus) {
+            String code = required(sku, "sku_code");
+            JsonNode qty = sku.get("plan_qty");
+            if (qty == null || !qty.canConvertToInt() || qty.asInt() < 1) {
+                throw new Refusal("SBX_BAD_PARAMETER", "plan_qty of " + code + " must be a whole number above 0");
+            }
+            lines.merge(code, qty.asInt(), Integer::sum);
+        }
+        Rma rma = rmas.values().stream().filter(r -> r.refNo.equals(refNo)).findFirst().orElse(null);
+        if (rma == null) {
+            rma = new Rma(String.format("RMA4PX%08d", ++rmaSequence), refNo, warehouse,
+                    text(request, "services_product_code"), shippingNo, lines, clock.instant());
+            rmas.put(rma.rmaNo, rma);
+        } else {
+            rma.replays++;
+        }
+        ObjectNode data = NODES.objectNode();
+        data.put("rma_no", rma.rmaNo);
+        return data;
+    }
+
+    /** An RMA's status; a WAIT_RECEIVER RMA whose parcel 17TRACK has as delivered is received first. */
+    private JsonNode rmaInfo(String rmaNo) {
+        Rma rma = rmas.get(rmaNo);
+        if (rma == null) {
+            throw new Refusal("SBX_NOT_FOUND", "rma " + rmaNo + " does not exist");
+        }
+        if ("WAIT_RECEIVER".equals(rma.status) && deliveredPerTracking(rma.shippingNo)) {
+            rma.receive("RECEIVER_COMPLETE", clock.instant());
+        }
+        ObjectNode data = NODES.objectNode();
+        data.put("rma_no", rma.rmaNo);
+        data.put("ref_no", rma.refNo);
+        data.put("status", rma.status);
+        if (rma.receivedAt == null) {
+            data.putNull("received_time");
+        } else {
+            data.put("received_time", EVENT_TIME.format(rma.receivedAt));
+        }
+        ArrayNode counted = data.putArray("countSkuList");
+        rma.lines.forEach((sku, qty) -> {
+            ObjectNode line = counted.addObject();
+            line.put("skuCode", sku);
+            line.put("actualQty", rma.receivedAt == null ? 0 : qty);
+        });
+        return data;
+    }
+
+    private boolean deliveredPerTracking(String number) {
+        SeventeenTrackSimulator seventeenTrack = tracking.getIfAvailable();
+        return seventeenTrack != null && seventeenTrack.number(number)
+                .map(t -> t.status() != null && t.status().startsWith("Delivered")).orElse(false);
+    }
+
+    /** Control: sets an RMA's status (one of GRS's); a status past receipt dates the receipt now, once. */
+    public synchronized ObjectNode setRmaStatus(String rmaNo, String status) {
+        Rma rma = rmas.get(rmaNo);
+        if (rma == null) {
+            throw SandboxException.notFound("no RMA " + rmaNo + " at the 4PX simulator");
+        }
+        if (status == null || !RMA_STATUSES.contains(status)) {
+            throw SandboxException.badRequest("status must be one of " + new TreeSet<>(RMA_STATUSES) + ", was "
+                    + status);
+        }
+        rma.receive(status, clock.instant());
+        return rma.json();
+    }
+
+    /** Inspection: every RMA forecast, oldest first. */
+    public synchronized ArrayNode rmas() {
+        ArrayNode list = NODES.arrayNode();
+        rmas.values().forEach(rma -> list.add(rma.json()));
+        return list;
+    }
+
     private JsonNode tracking(String number) {
         Optional<Parcel> found = forwarders.parcel(CODE, number);
         if (found.isEmpty()) {
@@ -299,8 +403,11 @@ public class FourPxSimulator implements SimulatedForwarders {
         try {
             JsonNode request = JSON.readTree(body);
             if (request != null && request.isObject()) {
-                String number = text(request, "request_no");
-                return number != null ? number : text(request, "deliveryOrderNo");
+                for (String field : List.of("request_no", "deliveryOrderNo", "rma_no", "received_shipping_no")) {
+                    if (text(request, field) != null) {
+                        return text(request, field);
+                    }
+                }
             }
         } catch (JacksonException notJson) {
             // no number: only an error meant for any call applies
@@ -325,9 +432,10 @@ public class FourPxSimulator implements SimulatedForwarders {
         return list;
     }
 
-    /** Control: forget holds, the injected error and the rate window (parcels stay in ForwarderSimulator). */
+    /** Control: forget holds, RMAs, the injected error and the rate window (parcels stay in ForwarderSimulator). */
     public synchronized void reset() {
         holds.clear();
+        rmas.clear();
         nextError = null;
         nextErrorFor = null;
         window = -1;
@@ -389,6 +497,55 @@ public class FourPxSimulator implements SimulatedForwarders {
             code = refusal.code;
             message = refusal.getMessage();
             return refusal;
+        }
+    }
+
+    private static final class Rma {
+        final String rmaNo;
+        final String refNo;
+        final String warehouse;
+        final String product;
+        final String shippingNo;
+        final Map<String, Integer> lines;
+        final Instant createdAt;
+        String status = "WAIT_RECEIVER";
+        Instant receivedAt;
+        int replays;
+
+        Rma(String rmaNo, String refNo, String warehouse, String product, String shippingNo,
+            Map<String, Integer> lines, Instant createdAt) {
+            this.rmaNo = rmaNo;
+            this.refNo = refNo;
+            this.warehouse = warehouse;
+            this.product = product;
+            this.shippingNo = shippingNo;
+            this.lines = lines;
+            this.createdAt = createdAt;
+        }
+
+        void receive(String newStatus, Instant now) {
+            status = newStatus;
+            boolean atWarehouse = Set.of("RECEIVER_COMPLETE", "WAIT_CHECK", "WAIT_PUT_AWAY", "PUT_AWAY_SUCCESS",
+                    "DESTROY_SUCCESS").contains(newStatus);
+            if (atWarehouse && receivedAt == null) {
+                receivedAt = now;
+            }
+        }
+
+        ObjectNode json() {
+            ObjectNode node = NODES.objectNode();
+            node.put("rmaNo", rmaNo);
+            node.put("refNo", refNo);
+            node.put("warehouseCode", warehouse);
+            node.put("servicesProductCode", product);
+            node.put("receivedShippingNo", shippingNo);
+            ObjectNode skus = node.putObject("skus");
+            lines.forEach(skus::put);
+            node.put("status", status);
+            node.put("createdAt", createdAt.toString());
+            node.put("receivedAt", receivedAt == null ? null : receivedAt.toString());
+            node.put("replays", replays);
+            return node;
         }
     }
 

@@ -10,6 +10,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -72,7 +73,19 @@ public class FourPxSimulatorController {
         return simulator.holds();
     }
 
-    /** Control: forget holds, an injected error and the rate window. */
+    /** Inspection: the returns forecast to the GRS return warehouse (RMAs), oldest first. */
+    @GetMapping("/rmas")
+    public ArrayNode rmas() {
+        return simulator.rmas();
+    }
+
+    /** Control: an RMA's status, e.g. {@code {"status": "RECEIVER_COMPLETE"}}: the return warehouse has the parcel. */
+    @PutMapping("/rmas/{rmaNo}")
+    public ObjectNode rma(@PathVariable String rmaNo, @RequestBody Map<String, String> body) {
+        return simulator.setRmaStatus(rmaNo, body.get("status"));
+    }
+
+    /** Control: forget holds, RMAs, an injected error and the rate window. */
     @DeleteMapping
     public Map<String, Object> reset() {
         simulator.reset();

@@ -19,12 +19,15 @@ class FourPxProductionCheckTest {
                 "gateway.forwarders.fpx-ok.4px.app-secret", "secret",
                 "gateway.forwarders.fpx-bare.type", "4px",
                 "gateway.forwarders.fpx-bare.base-url", "http://open.4px.com",
+                "gateway.forwarders.fpx-bare.4px.returns-warehouse", "USLAX01",
                 "gateway.forwarders.other.type", "http",
                 "gateway.forwarders.other.base-url", "http://other.example")));
 
         assertThat(new FourPxProductionCheck().problems(environment)).containsExactly(
                 "4PX forwarder fpx-bare needs its app key and secret: set gateway.forwarders.fpx-bare.4px.app-key and "
                         + "gateway.forwarders.fpx-bare.4px.app-secret from the environment or a secret file",
+                "4PX forwarder fpx-bare forecasts returns to warehouse USLAX01 but names no GRS service product: set "
+                        + "gateway.forwarders.fpx-bare.4px.returns-product",
                 "4PX forwarder fpx-bare must be reached over HTTPS: set gateway.forwarders.fpx-bare.base-url to "
                         + "https://open.4px.com (it is http://open.4px.com)");
     }

@@ -59,7 +59,7 @@ class FourPxSignerTest {
     @Test
     void theQueryStringCarriesEveryParameterUrlEncoded() {
         String query = signer.query("tr.order.tracking.get", new FourPxSettings("K 1", "S", "", "en",
-                Duration.ofMinutes(30)), "{}");
+                Duration.ofMinutes(30), "", ""), "{}");
         assertThat(query).startsWith("app_key=K+1&format=json&method=tr.order.tracking.get&timestamp=1764403200123"
                 + "&v=1.0.0&sign=").endsWith("&language=en");
     }
@@ -69,11 +69,14 @@ class FourPxSignerTest {
         assertThat(FourPxSigner.version("ds.xms.order.get")).isEqualTo("1.1.0");
         assertThat(FourPxSigner.version("ds.xms.order.hold")).isEqualTo("1.0.0");
         assertThat(FourPxSigner.version("tr.order.tracking.get")).isEqualTo("1.0.0");
+        // unconfirmed: no published version found for the GRS methods
+        assertThat(FourPxSigner.version("re.grs.rma.create")).isEqualTo("1.0.0");
+        assertThat(FourPxSigner.version("re.grs.rmainfo.get")).isEqualTo("1.0.0");
         assertThatThrownBy(() -> FourPxSigner.version("ds.xms.order.create")).isInstanceOf(IllegalArgumentException.class);
     }
 
     private static FourPxSettings settings(String accessToken, String language) {
-        return new FourPxSettings("K-123", "S3CRET", accessToken, language, Duration.ofMinutes(30));
+        return new FourPxSettings("K-123", "S3CRET", accessToken, language, Duration.ofMinutes(30), "", "");
     }
 
     private static String md5(String text) throws Exception {

@@ -13,6 +13,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -171,6 +173,89 @@ class FourPxSimulatorTest {
                 "application/x-www-form-urlencoded");
         assertThat(form.status()).isEqualTo(415);
         assertThat(form.json().get("result").asString()).isEqualTo("0");
+    }
+
+    @Test
+    void anRmaWaitsForItsParcelUntilAControlSaysItArrived() throws Exception {
+        String create = """
+                {"ref_no":"RET-SIM-1","warehouse_code":"USLAX01","services_product_code":"GRS-STD",
+                 "received_shipping_no":"1ZSIMRETURN1","lstsku":[{"sku_code":"SKU-A","plan_qty":2}]}""";
+        JsonNode created = router("re.grs.rma.create", "1.0.0", "sim-key", "sim-secret", create);
+        assertThat(created.get("result").asString()).as(created.toString()).isEqualTo("1");
+        String rmaNo = created.get("data").get("rma_no").asString();
+        assertThat(rmaNo).isNotBlank();
+        assertThat(router("re.grs.rma.create", "1.0.0", "sim-key", "sim-secret", create).get("data").get("rma_no")
+                .asString()).as("the same ref_no again finds its RMA").isEqualTo(rmaNo);
+
+        JsonNode waiting = rmaInfo(rmaNo);
+        assertThat(waiting.get("status").asString()).isEqualTo("WAIT_RECEIVER");
+        assertThat(waiting.get("received_time").isNull()).isTrue();
+
+        Http.Reply set = http.put("/sandbox/4px/rmas/" + rmaNo, Map.of("status", "RECEIVER_COMPLETE"));
+        assertThat(set.status()).as(set.text()).isEqualTo(200);
+        JsonNode received = rmaInfo(rmaNo);
+        assertThat(received.get("status").asString()).isEqualTo("RECEIVER_COMPLETE");
+        // China time, as 4PX writes its times (a guess)
+        assertThat(received.get("received_time").asString()).isEqualTo(DateTimeFormatter.ofPattern(
+                "yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.ofHours(8)).format(clock.instant()));
+        assertThat(received.get("countSkuList").get(0).get("actualQty").asInt()).isEqualTo(2);
+
+        JsonNode listed = http.get("/sandbox/4px/rmas").json();
+        assertThat(listed).singleElement().satisfies(rma -> {
+            assertThat(rma.get("rmaNo").asString()).isEqualTo(rmaNo);
+            assertThat(rma.get("refNo").asString()).isEqualTo("RET-SIM-1");
+            assertThat(rma.get("warehouseCode").asString()).isEqualTo("USLAX01");
+            assertThat(rma.get("receivedShippingNo").asString()).isEqualTo("1ZSIMRETURN1");
+            assertThat(rma.get("status").asString()).isEqualTo("RECEIVER_COMPLETE");
+            assertThat(rma.get("replays").asInt()).isEqualTo(1);
+        });
+        assertThat(http.put("/sandbox/4px/rmas/" + rmaNo, Map.of("status", "RECEIVED")).status()).isEqualTo(400);
+        assertThat(http.put("/sandbox/4px/rmas/NOPE", Map.of("status", "RECEIVER_COMPLETE")).status()).isEqualTo(404);
+    }
+
+    @Test
+    void anRmaIsReceivedOnce17trackHasItsParcelDelivered() throws Exception {
+        JsonNode created = router("re.grs.rma.create", "1.0.0", "sim-key", "sim-secret", """
+                {"ref_no":"RET-SIM-2","warehouse_code":"USLAX01","services_product_code":"GRS-STD",
+                 "received_shipping_no":"1ZSIMRETURN2","lstsku":[{"sku_code":"SKU-B","plan_qty":1}]}""");
+        String rmaNo = created.get("data").get("rma_no").asString();
+        assertThat(http.put("/sandbox/17track/numbers/1ZSIMRETURN2", Map.of("status", "InTransit",
+                "subStatus", "InTransit_Other")).status()).isEqualTo(200);
+        assertThat(rmaInfo(rmaNo).get("status").asString()).isEqualTo("WAIT_RECEIVER");
+
+        assertThat(http.put("/sandbox/17track/numbers/1ZSIMRETURN2", Map.of("status", "Delivered",
+                "subStatus", "Delivered_Other")).status()).isEqualTo(200);
+        assertThat(rmaInfo(rmaNo).get("status").asString()).isEqualTo("RECEIVER_COMPLETE");
+    }
+
+    @Test
+    void theGrsMethodsAreSignedCheckedAndRefuseUnknownRmasAndBadForecasts() throws Exception {
+        assertError(router("re.grs.rmainfo.get", "1.0.0", "sim-key", "not-the-secret", "{\"rma_no\":\"X\"}"),
+                "000012");
+        assertError(router("re.grs.rma.create", "1.0.0", "sim-key", "not-the-secret", "{\"ref_no\":\"X\"}"),
+                "000012");
+        assertError(router("re.grs.rmainfo.get", "1.0.0", "other-key", "sim-secret", "{\"rma_no\":\"X\"}"),
+                "000013");
+        assertError(router("re.grs.rmainfo.get", "2.0.0", "sim-key", "sim-secret", "{\"rma_no\":\"X\"}"),
+                "000011");
+        JsonNode unknown = router("re.grs.rmainfo.get", "1.0.0", "sim-key", "sim-secret", "{\"rma_no\":\"NOPE\"}");
+        assertError(unknown, "SBX_NOT_FOUND");
+        assertThat(unknown.get("errors").get(0).get("error_msg").asString()).contains("NOPE");
+        clock.advance(Duration.ofSeconds(1)); // past this test's rate limit of 5 a second
+        assertError(router("re.grs.rma.create", "1.0.0", "sim-key", "sim-secret", """
+                {"ref_no":"RET-SIM-3","warehouse_code":"USLAX01","received_shipping_no":"1Z3","lstsku":[]}"""),
+                "SBX_BAD_PARAMETER");
+        assertError(router("re.grs.rma.create", "1.0.0", "sim-key", "sim-secret", """
+                {"ref_no":"RET-SIM-3","warehouse_code":"USLAX01","lstsku":[{"sku_code":"A","plan_qty":1}]}"""),
+                "SBX_BAD_PARAMETER");
+        assertThat(http.get("/sandbox/4px/rmas").json()).isEmpty();
+    }
+
+    private JsonNode rmaInfo(String rmaNo) throws Exception {
+        JsonNode answer = router("re.grs.rmainfo.get", "1.0.0", "sim-key", "sim-secret",
+                "{\"rma_no\":\"" + rmaNo + "\"}");
+        assertThat(answer.get("result").asString()).as(answer.toString()).isEqualTo("1");
+        return answer.get("data");
     }
 
     private void parcel(String waybill, String status, boolean interceptable) {
