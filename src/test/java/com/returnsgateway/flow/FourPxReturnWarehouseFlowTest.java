@@ -7,7 +7,6 @@ import com.returnsgateway.testsupport.Http;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -18,9 +17,6 @@ import tools.jackson.databind.node.ObjectNode;
  * RMA at the 4PX simulator, and when that RMA is received the case of a marketplace refunding on receipt (sandbox-jp)
  * is refunded, once.
  */
-@Disabled("needs a core fix: ReturnSweep picks the return warehouse by ReturnCase.forwarderCode(), which is the "
-        + "forwarder's status code (e.g. FPX_S_OK), not its id; it must use ShipmentLookup.find(request).forwarder(). "
-        + "Both tests passed with that change applied locally.")
 class FourPxReturnWarehouseFlowTest extends SandboxGatewayTest {
 
     @Test

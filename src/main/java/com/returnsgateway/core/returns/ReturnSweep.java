@@ -3,7 +3,9 @@ package com.returnsgateway.core.returns;
 import com.returnsgateway.core.cases.Cases;
 import com.returnsgateway.core.model.CaseStatus;
 import com.returnsgateway.core.model.ReturnCase;
+import com.returnsgateway.core.model.ShipmentRef;
 import com.returnsgateway.core.port.ReturnWarehousePort;
+import com.returnsgateway.core.shipment.ShipmentLookup;
 import com.returnsgateway.core.port.ReturnWarehousePort.RmaStatus;
 import com.returnsgateway.core.port.Tracking;
 import com.returnsgateway.core.port.TrackingPort.TrackingStatus;
@@ -38,18 +40,20 @@ public class ReturnSweep {
     private final List<ReturnWarehousePort> warehouses;
     private final Cases cases;
     private final RefundPlanner planner;
+    private final ShipmentLookup lookup;
     private final Clock clock;
     private final Duration interval;
 
     public ReturnSweep(ReturnParcels parcels, RefundMoments moments, Tracking tracking,
-                       List<ReturnWarehousePort> warehouses, Cases cases, RefundPlanner planner, Clock clock,
-                       @Value("${gateway.returns.sweep-interval:1m}") Duration interval) {
+                       List<ReturnWarehousePort> warehouses, Cases cases, RefundPlanner planner, ShipmentLookup lookup,
+                       Clock clock, @Value("${gateway.returns.sweep-interval:1m}") Duration interval) {
         this.parcels = parcels;
         this.moments = moments;
         this.tracking = tracking;
         this.warehouses = warehouses;
         this.cases = cases;
         this.planner = planner;
+        this.lookup = lookup;
         this.clock = clock;
         this.interval = interval;
     }
@@ -114,15 +118,20 @@ public class ReturnSweep {
     }
 
     private Optional<ReturnWarehousePort> warehouseOf(ReturnCase returnCase) {
-        String forwarder = returnCase.forwarderCode();
+        String forwarder = forwarderOf(returnCase);
         if (forwarder == null || forwarder.isBlank()) {
             return Optional.empty();
         }
         return warehouses.stream().filter(w -> w.receivesReturns(forwarder)).findFirst();
     }
 
+    /** The forwarder that carried the parcel out (whose warehouse takes it back), not its status code. */
+    private String forwarderOf(ReturnCase returnCase) {
+        return lookup.find(returnCase.request()).map(ShipmentRef::forwarder).orElse(null);
+    }
+
     private void warehouse(ReturnParcel parcel, ReturnCase returnCase, ReturnWarehousePort warehouse) {
-        String forwarder = returnCase.forwarderCode();
+        String forwarder = forwarderOf(returnCase);
         if (parcel.rmaNo() == null) {
             ReturnWarehousePort.Forecast forecast = warehouse.forecast(forwarder, new ReturnWarehousePort.ReturnForecast(
                     returnCase.request().returnId(), parcel.number(), returnCase.request().items().stream()
