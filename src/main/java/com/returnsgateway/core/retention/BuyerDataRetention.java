@@ -109,6 +109,14 @@ public class BuyerDataRetention {
             jdbc.sql("UPDATE sent_email SET recipient = :r WHERE case_id = :id AND lower(recipient) = lower(:email)")
                     .param("r", REMOVED).param("id", due.caseId()).param("email", email).update();
         }
+        // what the buyer wrote back is theirs entirely: the text, the photos, the address it came from
+        jdbc.sql("DELETE FROM buyer_reply_attachment WHERE case_id = :id").param("id", due.caseId()).update();
+        jdbc.sql("UPDATE buyer_reply SET sender = :r, subject = :r, text = :r WHERE case_id = :id")
+                .param("r", REMOVED).param("id", due.caseId()).update();
+        jdbc.sql("""
+                        UPDATE case_event SET message = :m
+                        WHERE case_id = :id AND type IN ('BUYER_REPLY', 'AUTO_REPLY', 'BOUNCE')""")
+                .param("m", "Email from the buyer (" + REMOVED + ")").param("id", due.caseId()).update();
         // last: the request holds the values the steps above look for, so an interrupted run is finished next time
         jdbc.sql("""
                         UPDATE return_case SET request = CAST(:request AS jsonb), buyer_data_removed_at = :now

@@ -16,6 +16,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
@@ -93,9 +94,17 @@ class BuyerDataRetentionTest {
         assertThat(request.items().get(0).unitPrice().amount()).isEqualByComparingTo(new BigDecimal("14.50"));
         assertThat(request.itemsValue().amount()).isEqualByComparingTo(new BigDecimal("29.00"));
 
-        assertThat(cases.timeline(done)).hasSize(2).extracting(TimelineEvent::message)
+        assertThat(cases.timeline(done)).hasSize(3).extracting(TimelineEvent::message)
                 .containsExactly("Return label emailed to " + REMOVED + " (" + REMOVED + ")",
-                        "Refunded 29.00 USD; buyer wrote: " + REMOVED);
+                        "Refunded 29.00 USD; buyer wrote: " + REMOVED,
+                        "Email from the buyer (" + REMOVED + ")");
+        assertThat(jdbc.sql("SELECT sender || ' ' || subject || ' ' || text FROM buyer_reply WHERE case_id = :id")
+                .param("id", done).query(String.class).single()).doesNotContain(EMAIL, "lid", "Sent it back")
+                .contains(REMOVED);
+        assertThat(jdbc.sql("SELECT count(*) FROM buyer_reply_attachment WHERE case_id = :id").param("id", done)
+                .query(Long.class).single()).as("the buyer's photos are gone").isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM buyer_reply_attachment WHERE case_id = :id").param("id", active)
+                .query(Long.class).single()).as("not done: kept").isOne();
         assertThat(emails.listByCase(done)).singleElement().satisfies(email -> {
             assertThat(email.recipient()).isEqualTo(REMOVED);
             assertThat(email.subject()).isEqualTo("Your return label, " + REMOVED);
@@ -135,6 +144,18 @@ class BuyerDataRetentionTest {
                 "Refunded 29.00 USD; buyer wrote: " + COMMENT, "SENT"));
         emails.record(caseId, 0, new EmailLog.SentEmail("return_label", EMAIL, "Your return label, " + NAME,
                 "<" + returnId + ".return_label@seller.example>", "return-label.pdf", clock.instant()));
+        long reply = jdbc.sql("""
+                        INSERT INTO buyer_reply (case_id, message_key, kind, sender, subject, text, received_at)
+                        VALUES (:id, :key, 'REPLY', :sender, 'Re: Your return label', :text, :at) RETURNING id""")
+                .param("id", caseId).param("key", "<reply-" + returnId + "@buyer.example>").param("sender", EMAIL)
+                .param("text", "Sent it back, the lid is cracked").param("at", Timestamp.from(clock.instant()))
+                .query(Long.class).single();
+        jdbc.sql("""
+                        INSERT INTO buyer_reply_attachment (reply_id, case_id, file_name, content_type, size, content)
+                        VALUES (:reply, :id, 'lid.jpg', 'image/jpeg', 3, :bytes)""")
+                .param("reply", reply).param("id", caseId).param("bytes", new byte[] {1, 2, 3}).update();
+        cases.addEvent(caseId, new TimelineEvent(clock.instant(), "buyer", "BUYER_REPLY",
+                "Email from " + EMAIL + ": Sent it back, the lid is cracked", null));
         return caseId;
     }
 
