@@ -51,6 +51,7 @@ class CrashRecoveryIT {
 
     private final int simulatorsPort = TestPorts.free();
     private final int smtpPort = TestPorts.free();
+    private final int imapPort = TestPorts.free();
     private final int gatewayPort = TestPorts.free();
     private final int postgresPort = TestPorts.free();
     private final Http simulators = new Http(simulatorsPort);
@@ -79,7 +80,8 @@ class CrashRecoveryIT {
                 Files.readString(Path.of("config/sandbox/amazon-seed.json"))).get("sellers")).toString());
         Files.writeString(ORDER_WAYBILLS, "orderId,forwarder,waybill\n");
         List<String> simulatorArgs = new ArrayList<>(List.of("--spring.profiles.active=simulators",
-                "--server.port=" + simulatorsPort, "--sandbox.smtp.port=" + smtpPort, "--sandbox.seed.enabled=false",
+                "--server.port=" + simulatorsPort, "--sandbox.smtp.port=" + smtpPort,
+                "--sandbox.imap.port=" + imapPort, "--sandbox.seed.enabled=false",
                 "--sandbox.simulators.latency=40ms", "--sandbox.simulators.pace=0", "--sandbox.sftp.port=0", "--sandbox.sftp.enabled=false",
                 "--sandbox.amazon.seed-at-startup=true", "--sandbox.amazon.seed-file=" + AMAZON_SELLERS,
                 "--sandbox.amazon.report-polls-before-done=1", "--sandbox.amazon.feed-polls-before-done=1"));
@@ -348,6 +350,8 @@ class CrashRecoveryIT {
         List<String> args = new ArrayList<>(List.of("--server.port=" + gatewayPort,
                 "--sandbox.simulators.base-url=http://localhost:" + simulatorsPort,
                 "--sandbox.smtp.port=" + smtpPort,
+                // the seller's mailbox at the simulators, read over IMAP
+                "--sandbox.imap.port=" + imapPort,
                 "--gateway.embedded-db.data-dir=" + WORK.resolve("postgres"),
                 "--gateway.embedded-db.port=" + postgresPort,
                 "--gateway.dispatcher.interval=200ms",

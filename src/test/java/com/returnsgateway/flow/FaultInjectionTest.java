@@ -69,6 +69,7 @@ abstract class FaultInjectionTest {
     static final WireMockServer REMOTE = new WireMockServer(options().dynamicPort());
     static final int PORT = TestPorts.free();
     static final int SMTP_PORT = TestPorts.free();
+    static final int IMAP_PORT = TestPorts.free();
     static final int SFTP_PORT = TestPorts.free();
     static final int DB_PORT = TestPorts.free();
     static final String DB_DIR = "target/fault-db/" + UUID.randomUUID();
@@ -104,6 +105,7 @@ abstract class FaultInjectionTest {
     static void ports(DynamicPropertyRegistry registry) {
         registry.add("server.port", () -> PORT);
         registry.add("sandbox.smtp.port", () -> SMTP_PORT);
+        registry.add("sandbox.imap.port", () -> IMAP_PORT);
         registry.add("sandbox.sftp.port", () -> SFTP_PORT);
         registry.add("gateway.embedded-db.port", () -> DB_PORT);
         registry.add("gateway.embedded-db.data-dir", () -> DB_DIR);
