@@ -355,9 +355,10 @@ class CrashRecoveryIT {
                 "--gateway.embedded-db.data-dir=" + WORK.resolve("postgres"),
                 "--gateway.embedded-db.port=" + postgresPort,
                 "--gateway.dispatcher.interval=200ms",
-                // parcels in transit are looked at again within seconds, so the lost ones are found during the test
-                "--gateway.waits.follow-up-first=2s",
-                "--gateway.waits.follow-up-max=4s",
+                // parcels in transit are looked at again within 20 s, so the lost ones are found during the test
+                // (more often would spend 4PX's rate limit on the 70 parcels that stay in transit)
+                "--gateway.waits.follow-up-first=5s",
+                "--gateway.waits.follow-up-max=20s",
                 "--gateway.waits.sweep-interval=1s",
                 "--gateway.intake.poll-interval=1s",
                 "--gateway.retry.initial-delay=1s",
