@@ -197,10 +197,26 @@ class CrashRecoveryIT {
         assertThat(mostCopiesOfOneMail).as("copies of one email").isLessThanOrEqualTo(1 + kills);
         assertThat(duplicateMails).as("duplicate emails").isLessThanOrEqualTo((long) kills * WORKERS);
         Map<String, String> statusByReturn = new HashMap<>();
-        cases.forEach(c -> statusByReturn.put(c.get("returnId").asString(), c.get("status").asString()));
+        Map<String, String> reasonByReturn = new HashMap<>();
+        cases.forEach(c -> {
+            statusByReturn.put(c.get("returnId").asString(), c.get("status").asString());
+            reasonByReturn.put(c.get("returnId").asString(), c.path("statusReason").asString(""));
+        });
+        int uncertainFeeds = 0;
         for (Expectation e : fed) {
-            assertThat(statusByReturn.get(e.returnId())).as(e.returnId()).isEqualTo(e.status());
+            String status = statusByReturn.get(e.returnId());
+            if (e.amazon() && e.refunded() && "MANUAL_REVIEW".equals(status)
+                    && reasonByReturn.get(e.returnId()).contains("FEED_UNCERTAIN")) {
+                // a kill between createFeed and storing its answer: by design a person decides (see Guarantees);
+                // Amazon got the refund once all the same (the accepted messages are counted above)
+                uncertainFeeds++;
+                continue;
+            }
+            assertThat(status).as(e.returnId()).isEqualTo(e.status());
         }
+        System.out.printf("Amazon refunds left to a person after a kill lost a createFeed answer: %d%n",
+                uncertainFeeds);
+        assertThat(uncertainFeeds).as("uncertain feeds, one kill each at most").isLessThanOrEqualTo(kills);
     }
 
     /**
