@@ -1,9 +1,5 @@
 package com.returnsgateway.core.cases;
 
-import static com.returnsgateway.core.RouteVariables.ALERT_DETAILS;
-import static com.returnsgateway.core.RouteVariables.ALERT_KEY;
-import static com.returnsgateway.core.RouteVariables.ALERT_SOURCE;
-import static com.returnsgateway.core.RouteVariables.ALERT_TITLE;
 import static com.returnsgateway.core.RouteVariables.CASE_ID;
 import static com.returnsgateway.core.RouteVariables.CLAIM_TOKEN;
 import static com.returnsgateway.core.RouteVariables.NOTIFY_OPERATIONS;
@@ -114,16 +110,9 @@ public class CaseFailures {
         repository.scheduleRetry(claim, cases.get(caseId).attempts(), next, reason, clock.instant());
         log.warn("Case {} waits until {}: {}", caseId, next, PiiMask.mask(reason));
         queue.forget();
-        String key = "credentials-refused:" + refused.refusedCredentialsOf();
-        String title = refused.refusedCredentialsOf() + " refused the gateway's credentials";
-        if (alerts.due(key, title)) {
-            exchange.setVariable(ALERT_SOURCE, refused.refusedCredentialsOf());
-            exchange.setVariable(ALERT_TITLE, title);
-            exchange.setVariable(ALERT_DETAILS, reason + "\n\nEvery case that needs " + refused.refusedCredentialsOf()
-                    + " waits and is tried again every " + properties.retry().credentialsRefusedDelay()
-                    + " until its credentials are fixed; this alert is not repeated for each case.");
-            exchange.setVariable(ALERT_KEY, key);
-        }
+        alerts.credentialsRefused(refused, reason + "\n\nEvery case that needs " + refused.refusedCredentialsOf()
+                + " waits and is tried again every " + properties.retry().credentialsRefusedDelay()
+                + " until its credentials are fixed", exchange);
     }
 
     private static RemoteCallException refusedCredentials(Throwable failure) {

@@ -1,9 +1,5 @@
 package com.returnsgateway.core.intercept;
 
-import static com.returnsgateway.core.RouteVariables.ALERT_DETAILS;
-import static com.returnsgateway.core.RouteVariables.ALERT_KEY;
-import static com.returnsgateway.core.RouteVariables.ALERT_SOURCE;
-import static com.returnsgateway.core.RouteVariables.ALERT_TITLE;
 import static com.returnsgateway.core.RouteVariables.CASE_ID;
 import static com.returnsgateway.core.RouteVariables.REVIEW_REASON;
 
@@ -108,7 +104,8 @@ public class InterceptFollowUps {
             log.warn("Case {}: asking {} about the intercept of {} failed, asked again at the next follow-up: {}",
                     caseId, forwarder, record.waybill(), PiiMask.mask(e.getMessage()));
             if (e.refusedCredentialsOf() != null) {
-                alertOnce(e, exchange);
+                alerts.credentialsRefused(e, e.getMessage() + "\n\nCases waiting for its intercept answers keep "
+                        + "waiting until their deadline", exchange);
             }
             return;
         }
@@ -117,18 +114,6 @@ public class InterceptFollowUps {
         }
         steps.recordAnswer(record, answer.outcome());
         resume(caseId, forwarder + "'s answer");
-    }
-
-    private void alertOnce(RemoteCallException refused, Exchange exchange) {
-        String key = "credentials-refused:" + refused.refusedCredentialsOf();
-        String title = refused.refusedCredentialsOf() + " refused the gateway's credentials";
-        if (alerts.due(key, title)) {
-            exchange.setVariable(ALERT_SOURCE, refused.refusedCredentialsOf());
-            exchange.setVariable(ALERT_TITLE, title);
-            exchange.setVariable(ALERT_DETAILS, refused.getMessage() + "\n\nCases waiting for its intercept answers "
-                    + "keep waiting until their deadline; this alert is not repeated for each case.");
-            exchange.setVariable(ALERT_KEY, key);
-        }
     }
 
     private void resume(String caseId, String source) {

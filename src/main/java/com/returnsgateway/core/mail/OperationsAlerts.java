@@ -1,10 +1,17 @@
 package com.returnsgateway.core.mail;
 
+import static com.returnsgateway.core.RouteVariables.ALERT_DETAILS;
+import static com.returnsgateway.core.RouteVariables.ALERT_KEY;
+import static com.returnsgateway.core.RouteVariables.ALERT_SOURCE;
+import static com.returnsgateway.core.RouteVariables.ALERT_TITLE;
+
 import com.returnsgateway.core.config.GatewayProperties;
+import com.returnsgateway.core.remote.RemoteCallException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.apache.camel.Exchange;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -47,5 +54,23 @@ public class OperationsAlerts {
                 .single()
                 .toInstant();
         return raised.equals(now);
+    }
+
+    /**
+     * A system refused the gateway's credentials: the first time (and again after the quiet time) the alert* variables
+     * are set for the {@code operations-alert} route, so operations hear of it once, not once per case.
+     *
+     * @param details what happened and what it means for the cases
+     */
+    public void credentialsRefused(RemoteCallException refused, String details, Exchange exchange) {
+        String system = refused.refusedCredentialsOf();
+        String key = "credentials-refused:" + system;
+        String title = system + " refused the gateway's credentials";
+        if (due(key, title)) {
+            exchange.setVariable(ALERT_SOURCE, system);
+            exchange.setVariable(ALERT_TITLE, title);
+            exchange.setVariable(ALERT_DETAILS, details + "; this alert is not repeated for each case.");
+            exchange.setVariable(ALERT_KEY, key);
+        }
     }
 }
