@@ -239,6 +239,33 @@ public class CaseRepository {
             where.append(" AND order_id = ?");
             args.add(filter.orderId());
         }
+        if (filter.forwarder() != null) {
+            where.append(" AND COALESCE(forwarder_code, parcel_forwarder, request->'shipment'->>'forwarder') = ?");
+            args.add(filter.forwarder());
+        }
+        if (filter.reason() != null) {
+            where.append(" AND request->>'reason' = ?");
+            args.add(filter.reason());
+        }
+        if (filter.createdFrom() != null) {
+            where.append(" AND created_at >= ?");
+            args.add(Timestamp.from(filter.createdFrom()));
+        }
+        if (filter.createdTo() != null) {
+            where.append(" AND created_at < ?");
+            args.add(Timestamp.from(filter.createdTo()));
+        }
+        if (filter.text() != null) {
+            // ids exactly (indexed); waybills as stored on the case, the request or the intercept; names in part
+            where.append(" AND (case_id = ? OR return_id = ? OR order_id = ? OR parcel_waybill = ?"
+                    + " OR request->'shipment'->>'waybill' = ?"
+                    + " OR case_id IN (SELECT case_id FROM intercept_request WHERE waybill = ?)"
+                    + " OR request->'buyer'->>'name' ILIKE ? ESCAPE '\\')");
+            for (int i = 0; i < 6; i++) {
+                args.add(filter.text());
+            }
+            args.add("%" + filter.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
         long total = jdbc.sql("SELECT count(*) FROM return_case" + where).params(args).query(Long.class).single();
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(size);

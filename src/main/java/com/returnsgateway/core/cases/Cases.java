@@ -72,6 +72,25 @@ public class Cases {
         return move(current, target, "Resumed by " + actor, null);
     }
 
+    /**
+     * An operator closes the case with a reason (a duplicate, settled outside the gateway, fraud): nothing more is
+     * sent or refunded for it. Only where the lifecycle allows CLOSED (a waiting case, manual review, a settled one).
+     */
+    @Transactional
+    public ReturnCase close(String caseId, String reason, String actor) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a reason is needed to close a case");
+        }
+        ReturnCase current = get(caseId);
+        if (!current.status().canMoveTo(CaseStatus.CLOSED)) {
+            throw new IllegalTransitionException(caseId, current.status(), CaseStatus.CLOSED,
+                    "a case being worked on cannot be closed: wait until it waits or is done");
+        }
+        repository.addEvent(caseId, new TimelineEvent(clock.instant(), actor, "CLOSE",
+                "Closed by " + actor + ": " + reason.strip(), null));
+        return move(current, CaseStatus.CLOSED, "Closed by " + actor + ": " + reason.strip(), null);
+    }
+
     public void record(String caseId, String actor, String type, String message, String outcome) {
         repository.addEvent(caseId, new TimelineEvent(clock.instant(), actor, type, message, outcome));
     }

@@ -97,35 +97,83 @@ public class Quarantine {
 
     /** One page of entries, newest first, without their payloads (which may be megabytes, and hold buyer data). */
     public Page list(int page, int size) {
+        return list(false, page, size);
+    }
+
+    /** As {@link #list(int, int)}; {@code openOnly}: only those no operator resolved yet. */
+    public Page list(boolean openOnly, int page, int size) {
+        String where = openOnly ? " WHERE resolution IS NULL" : "";
         List<Summary> entries = jdbc.sql("""
-                        SELECT id, source, reference, reason, length(payload) AS payload_length, received_at
-                        FROM quarantine ORDER BY id DESC LIMIT :size OFFSET :offset""")
+                        SELECT id, source, reference, reason, length(payload) AS payload_length, received_at, resolution
+                        FROM quarantine""" + where + " ORDER BY id DESC LIMIT :size OFFSET :offset")
                 .param("size", size)
                 .param("offset", (long) page * size)
                 .query((rs, n) -> new Summary(rs.getLong("id"), rs.getString("source"), rs.getString("reference"),
-                        rs.getString("reason"), rs.getLong("payload_length"), rs.getTimestamp("received_at").toInstant()))
+                        rs.getString("reason"), rs.getLong("payload_length"), rs.getTimestamp("received_at").toInstant(),
+                        rs.getString("resolution")))
                 .list();
-        long total = jdbc.sql("SELECT count(*) FROM quarantine").query(Long.class).single();
+        long total = jdbc.sql("SELECT count(*) FROM quarantine" + where).query(Long.class).single();
         return new Page(entries, page, size, total);
+    }
+
+    /** How many entries wait for an operator, and since when the oldest does (null when none). */
+    public Waiting waiting() {
+        return jdbc.sql("SELECT count(*) AS n, min(received_at) AS oldest FROM quarantine WHERE resolution IS NULL")
+                .query((rs, n) -> new Waiting(rs.getLong("n"), rs.getTimestamp("oldest") == null ? null
+                        : rs.getTimestamp("oldest").toInstant()))
+                .single();
     }
 
     /** One entry with its payload. */
     public Optional<Entry> find(long id) {
-        return jdbc.sql("SELECT id, source, reference, reason, payload, received_at FROM quarantine WHERE id = :id")
+        return jdbc.sql("""
+                        SELECT id, source, reference, reason, payload, received_at, resolution, resolved_by,
+                               resolved_at, resolution_note, case_id
+                        FROM quarantine WHERE id = :id""")
                 .param("id", id)
                 .query((rs, n) -> new Entry(rs.getLong("id"), rs.getString("source"), rs.getString("reference"),
-                        rs.getString("reason"), rs.getString("payload"), rs.getTimestamp("received_at").toInstant()))
+                        rs.getString("reason"), rs.getString("payload"), rs.getTimestamp("received_at").toInstant(),
+                        rs.getString("resolution") == null ? null : new Resolution(rs.getString("resolution"),
+                                rs.getString("resolved_by"), rs.getTimestamp("resolved_at").toInstant(),
+                                rs.getString("resolution_note"), rs.getString("case_id"))))
                 .optional();
     }
 
-    public record Entry(long id, String source, String reference, String reason, String payload, Instant receivedAt) {
+    /**
+     * Marks an open entry resolved; false when it was resolved already (by another operator meanwhile).
+     * {@code how}: RESUBMITTED (then {@code caseId} names the case it became) or DISCARDED.
+     */
+    public boolean resolve(long id, String how, String actor, String note, String caseId) {
+        return jdbc.sql("""
+                        UPDATE quarantine SET resolution = :how, resolved_by = :actor, resolved_at = :at,
+                               resolution_note = :note, case_id = :caseId
+                        WHERE id = :id AND resolution IS NULL""")
+                .param("how", how)
+                .param("actor", actor)
+                .param("at", Timestamp.from(clock.instant()))
+                .param("note", note)
+                .param("caseId", caseId)
+                .param("id", id)
+                .update() == 1;
     }
 
-    /** An entry as a list shows it: how long its payload is, not the payload. */
+    /** {@code resolution} is null while the entry waits for an operator. */
+    public record Entry(long id, String source, String reference, String reason, String payload, Instant receivedAt,
+                        Resolution resolution) {
+    }
+
+    /** What an operator did with an entry. */
+    public record Resolution(String how, String by, Instant at, String note, String caseId) {
+    }
+
+    /** An entry as a list shows it: how long its payload is, not the payload; {@code resolution} null when open. */
     public record Summary(long id, String source, String reference, String reason, long payloadLength,
-                          Instant receivedAt) {
+                          Instant receivedAt, String resolution) {
     }
 
     public record Page(List<Summary> entries, int page, int size, long total) {
+    }
+
+    public record Waiting(long count, Instant oldest) {
     }
 }

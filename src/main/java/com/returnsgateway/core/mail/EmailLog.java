@@ -23,10 +23,18 @@ public class EmailLog {
     }
 
     public void record(String caseId, int statusEpoch, SentEmail email) {
+        record(caseId, statusEpoch, email, null, null);
+    }
+
+    /** As {@link #record(String, int, SentEmail)}, keeping the bodies as the recipient saw them (for the console). */
+    public void record(String caseId, int statusEpoch, SentEmail email, String textBody, String htmlBody) {
         jdbc.sql("""
                         INSERT INTO sent_email (case_id, kind, recipient, subject, message_id, attachment, sent_at,
-                                                status_epoch)
-                        VALUES (:caseId, :kind, :recipient, :subject, :messageId, :attachment, :sentAt, :epoch)""")
+                                                status_epoch, text_body, html_body)
+                        VALUES (:caseId, :kind, :recipient, :subject, :messageId, :attachment, :sentAt, :epoch,
+                                :text, :html)""")
+                .param("text", textBody)
+                .param("html", htmlBody)
                 .param("caseId", caseId)
                 .param("epoch", statusEpoch)
                 .param("kind", email.kind())
@@ -70,6 +78,36 @@ public class EmailLog {
                         ORDER BY id DESC LIMIT 1""")
                 .param("ids", messageIds)
                 .query(String.class)
+                .optional();
+    }
+
+    /** An email of a case as the console lists it; the bodies come one at a time ({@link #body}). */
+    public record Logged(long id, String kind, String recipient, String subject, String attachment, Instant sentAt,
+                         boolean bodyKept) {
+    }
+
+    /** The bodies of one email as sent; both null when not kept (sent before they were, or erased with the buyer). */
+    public record Body(String subject, String textBody, String htmlBody) {
+    }
+
+    public List<Logged> loggedByCase(String caseId) {
+        return jdbc.sql("""
+                        SELECT id, kind, recipient, subject, attachment, sent_at,
+                               (text_body IS NOT NULL OR html_body IS NOT NULL) AS body_kept
+                        FROM sent_email WHERE case_id = :id ORDER BY id""")
+                .param("id", caseId)
+                .query((rs, n) -> new Logged(rs.getLong("id"), rs.getString("kind"), rs.getString("recipient"),
+                        rs.getString("subject"), rs.getString("attachment"), rs.getTimestamp("sent_at").toInstant(),
+                        rs.getBoolean("body_kept")))
+                .list();
+    }
+
+    public Optional<Body> body(String caseId, long emailId) {
+        return jdbc.sql("SELECT subject, text_body, html_body FROM sent_email WHERE case_id = :case AND id = :id")
+                .param("case", caseId)
+                .param("id", emailId)
+                .query((rs, n) -> new Body(rs.getString("subject"), rs.getString("text_body"),
+                        rs.getString("html_body")))
                 .optional();
     }
 

@@ -92,7 +92,7 @@ public class MailSteps {
     public void recordSent(@Variable(CASE_ID) String caseId, @Variable(OUTGOING_EMAIL) OutgoingEmail email,
                            @Variable(STATUS_EPOCH) int statusEpoch) {
         log.record(caseId, statusEpoch, new EmailLog.SentEmail(email.kind().name(), email.to(), email.subject(), email.messageId(),
-                email.attachmentName(), clock.instant()));
+                email.attachmentName(), clock.instant()), email.textBody(), email.htmlBody());
         cases.record(caseId, "mail", "EMAIL", "Email \"" + email.subject() + "\" sent to "
                 + (email.kind() == EmailKind.OPERATIONS_TASK || email.kind() == EmailKind.MANUAL_REVIEW
                 ? "operations" : "the buyer")

@@ -8,7 +8,9 @@ import com.returnsgateway.core.model.CaseStatus;
 import com.returnsgateway.core.model.IdempotencyKey;
 import com.returnsgateway.core.model.RefundInstruction;
 import com.returnsgateway.core.model.RefundInstruction.Kind;
+import com.returnsgateway.core.model.Money;
 import com.returnsgateway.core.model.RefundReason;
+import com.returnsgateway.core.model.RefundType;
 import com.returnsgateway.core.model.Resolution;
 import com.returnsgateway.core.model.ReturnCase;
 import com.returnsgateway.core.model.ShipmentState;
@@ -60,6 +62,31 @@ public class RefundPlanner {
             cases.sendToManualReview(caseId, e.getMessage());
             return null;
         }
+    }
+
+    /**
+     * An operator refunds part of the order without the item coming back (RETURNLESS), for an amount within what the
+     * order's lines can still take ({@link RefundLedger#refundable}); a case that has a refund already gets none.
+     */
+    @Transactional
+    public RefundInstruction partialByOperator(String caseId, Money amount, String actor) {
+        ReturnCase returnCase = cases.get(caseId);
+        if (!returnCase.status().canMoveTo(CaseStatus.REFUND_PENDING)) {
+            throw new IllegalTransitionException(caseId, returnCase.status(), CaseStatus.REFUND_PENDING,
+                    "only a waiting case or one in manual review can be refunded by an operator");
+        }
+        if (refunds.findByCase(caseId).isPresent()) {
+            throw new RefundRefusedException("Case " + caseId + " has a refund already: one refund per case");
+        }
+        Money limit = ledger.refundable(returnCase);
+        if (amount.amount().signum() <= 0 || !amount.currency().equals(limit.currency())
+                || amount.amount().compareTo(limit.amount()) > 0) {
+            throw new RefundRefusedException("A refund of " + amount + " is not possible: between 0 and " + limit
+                    + " may still be refunded on order " + returnCase.request().orderId());
+        }
+        cases.record(caseId, actor, "OPERATOR_REFUND", actor + " refunds " + amount + " without the item coming back",
+                null);
+        return planAgreed(caseId, RefundReason.RETURNLESS, new RefundCalculator.Amount(RefundType.PARTIAL, amount));
     }
 
     /** A delivered parcel worth less than the threshold is refunded without asking for it back. */

@@ -109,6 +109,9 @@ public class BuyerDataRetention {
             jdbc.sql("UPDATE sent_email SET recipient = :r WHERE case_id = :id AND lower(recipient) = lower(:email)")
                     .param("r", REMOVED).param("id", due.caseId()).param("email", email).update();
         }
+        // the emails as sent address the buyer by name, at their address: the console then says the body is erased
+        jdbc.sql("UPDATE sent_email SET text_body = NULL, html_body = NULL WHERE case_id = :id")
+                .param("id", due.caseId()).update();
         // what the buyer wrote back is theirs entirely: the text, the photos, the address it came from
         jdbc.sql("DELETE FROM buyer_reply_attachment WHERE case_id = :id").param("id", due.caseId()).update();
         jdbc.sql("UPDATE buyer_reply SET sender = :r, subject = :r, text = :r WHERE case_id = :id")
