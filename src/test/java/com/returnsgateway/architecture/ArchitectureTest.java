@@ -65,6 +65,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void theConsoleShowsTheCoreWhateverTheProtocols() {
+        noClasses().that().resideInAPackage("com.returnsgateway.web..")
+                .should().dependOnClassesThat().resideInAnyPackage(ADAPTERS, SANDBOX)
+                .because("the console shows the core's cases; a marketplace's own record comes through its port")
+                .check(gateway);
+    }
+
+    @Test
     void nothingOfTheGatewayDependsOnTheSimulators() {
         // the entry point (ReturnsGatewayApplication) may boot the simulators alone (profile simulators)
         noClasses().that().resideInAnyPackage(CORE, ADAPTERS, API)

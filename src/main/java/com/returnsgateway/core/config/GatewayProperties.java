@@ -22,7 +22,7 @@ import org.springframework.util.unit.DataSize;
  *                        routes/case-work.camel.yaml reads {@code gateway.workers} itself, so config/application.yaml
  *                        holds it
  * @param instanceId      this instance in case claims, stable across restarts; empty: host name and server port
- * @param consoleBaseUrl  what operations emails link a case with: this + {@code /api/cases/{caseId}}
+ * @param consoleBaseUrl  what operations emails link a case with: this + {@code /console/cases/{caseId}} (the console)
  * @param returnAddresses where buyers send returns, per marketplace country (ISO 3166-1 alpha-2 keys, as in
  *                        {@code gateway.marketplaces.<code>.country}), plus {@code default} for every other country
  */

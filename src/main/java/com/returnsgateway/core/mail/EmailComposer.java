@@ -179,7 +179,7 @@ public class EmailComposer {
         String language = available(kind, operationsLocale.getLanguage());
         String taskText = isBlank(task) ? null : localized(TASKS, task, language);
         variables.put("task", taskText != null ? taskText : isBlank(task) ? null : task);
-        variables.put("caseLink", consoleBaseUrl + "/api/cases/" + UriUtils.encodePathSegment(
+        variables.put("caseLink", consoleBaseUrl + "/console/cases/" + UriUtils.encodePathSegment(
                 returnCase.caseId(), StandardCharsets.UTF_8));
         return compose(kind, returnCase, language, operationsFormatting(language), operationsEmail, variables, null,
                 null);

@@ -181,10 +181,10 @@ class EmailComposerTest {
         assertThat(email.to()).isEqualTo("ops@seller.example");
         assertThat(email.subject()).contains("C-2010");
         assertThat(email.attachment()).isNull();
-        assertThat(email.textBody()).contains(task, "https://console.seller.example/api/cases/C-2010",
+        assertThat(email.textBody()).contains(task, "https://console.seller.example/console/cases/C-2010",
                 "Buyer:       山田太郎", "Buyer's comment: The mug arrived broken", "2 x Ceramic mug, blue (SKU-MUG-01)");
         assertThat(email.htmlBody()).contains(task,
-                "<a href=\"https://console.seller.example/api/cases/C-2010\">", "AWAITING_RETURN");
+                "<a href=\"https://console.seller.example/console/cases/C-2010\">", "AWAITING_RETURN");
         assertThat(email.messageId()).isEqualTo("<C-2010." + kind.name().toLowerCase() + "@seller.example>");
     }
 

@@ -221,10 +221,10 @@ class LocalizedEmailTest {
         assertThat(task1.to()).isEqualTo("ops@seller.example");
         assertThat(task1.subject()).isEqualTo("[returns-gateway] 需要处理：案件 C-4008（amazon-de 订单 ORD-302-1234567）");
         assertThat(task1.textBody()).startsWith("需要处理：" + task).contains(
-                "https://console.seller.example/api/cases/C-4008", "买家：      山田太郎",
+                "https://console.seller.example/console/cases/C-4008", "买家：      山田太郎",
                 "买家留言：    The mug arrived broken", "商品：");
         assertThat(task1.htmlBody()).contains("lang=\"zh-CN\"", "<strong>需要处理：</strong>",
-                "<a href=\"https://console.seller.example/api/cases/C-4008\">", "<th align=\"left\">订单号</th>");
+                "<a href=\"https://console.seller.example/console/cases/C-4008\">", "<th align=\"left\">订单号</th>");
         assertThat(review.subject()).isEqualTo("[returns-gateway] 人工审核：案件 C-4009，买家 Greta");
         assertThat(review.textBody()).startsWith("需要人工审核：请核实");
         assertThat(english.language()).isEqualTo("en");
