@@ -240,7 +240,9 @@ public class CaseRepository {
             args.add(filter.orderId());
         }
         if (filter.forwarder() != null) {
-            where.append(" AND COALESCE(forwarder_code, parcel_forwarder, request->'shipment'->>'forwarder') = ?");
+            // forwarder_code is the forwarder's status code; the forwarder is the parcel's, as found or as requested
+            where.append(" AND COALESCE(parcel_forwarder, request->'shipment'->>'forwarder',"
+                    + " (SELECT forwarder FROM intercept_request i WHERE i.case_id = return_case.case_id)) = ?");
             args.add(filter.forwarder());
         }
         if (filter.reason() != null) {

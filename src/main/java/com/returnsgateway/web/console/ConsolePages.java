@@ -18,7 +18,10 @@ import java.util.TreeSet;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** The console's home (what needs a person, today's numbers), the case list, and the login and refusal pages. */
@@ -45,7 +48,9 @@ public class ConsolePages {
         return "console/login";
     }
 
-    @GetMapping("/console/denied")
+    /** Also for a refused POST (no CSRF token, or a viewer acting): Spring forwards it here as it came. */
+    @RequestMapping("/console/denied")
+    @ResponseStatus(HttpStatus.FORBIDDEN)
     public String denied() {
         return "console/denied";
     }
