@@ -1,18 +1,22 @@
-// Insights: draws the page's charts with ECharts from the figures the page carries (#insights-data, written by the
-// server). The tables under the charts hold the same figures; a chart whose container is absent has nothing to show.
+// Insights: draws the page's charts with ECharts from the figures the page carries (#insights-data's data-charts,
+// JSON written by the server). The tables under the charts hold the same figures; a chart whose container is absent has nothing to show.
 (function () {
   var source = document.getElementById('insights-data');
   if (!source || !window.echarts) { return; }
-  var data = JSON.parse(source.textContent);
+  var data = JSON.parse(source.getAttribute('data-charts'));
   var css = getComputedStyle(document.documentElement);
   var colour = function (name) { return css.getPropertyValue(name).trim(); };
   var font = css.fontFamily;
   var labels = data.labels;
   var charts = [];
 
-  function draw(id, option) {
+  function draw(id, option, rows) {
     var element = document.getElementById(id);
     if (!element) { return; }
+    if (rows) {
+      // a bar chart as tall as its bars need: two reasons do not float in a tall empty box
+      element.style.height = Math.min(460, Math.max(150, 70 + rows * 38)) + 'px';
+    }
     // SVG: crisp at any zoom, and text a screen reader or a test can find
     var chart = echarts.init(element, null, {renderer: 'svg'});
     option.textStyle = {fontFamily: font};
@@ -33,7 +37,7 @@
       yAxis: {type: 'category', inverse: true, data: names, axisLabel: {color: colour('--ink'), width: 180, overflow: 'truncate'}},
       series: [{name: seriesName, type: 'bar', data: values, barMaxWidth: 22, itemStyle: {color: colour('--accent')},
         label: {show: true, position: 'right'}}]
-    });
+    }, names.length);
   }
 
   bars('chart-reasons', data.reasons.names.map(function (n) { return n || labels.noReason; }),
@@ -57,11 +61,12 @@
       rich: {rate: {color: colour('--ok'), fontWeight: 'bold', lineHeight: 18}}}},
     series: [stack('accepted', labels.accepted, colour('--ok')), stack('rejected', labels.rejected, colour('--bad')),
       stack('unanswered', labels.unanswered, '#8c959f')]
-  });
+  }, intercepts.names.length);
 
   // one series per currency over every day of the period; currencies are not added up, so the bars stand side by side
   draw('chart-refunds', {
     grid: grid, tooltip: tooltip, legend: {top: 0, left: 0},
+    color: [colour('--accent'), colour('--wait'), '#bc4c00', '#1b7c83', '#bf3989', '#6e7781'],
     xAxis: {type: 'category', data: data.refunds.days, axisLabel: axisLabel},
     yAxis: {type: 'value', axisLabel: axisLabel},
     series: data.refunds.series.map(function (s) {

@@ -27,11 +27,13 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Insights: charts of a period's returns, intercepts, refunds and what the gateway kept for the seller. The period is
  * the URL's query ({@code from}, {@code to} not included), so a view can be bookmarked; the charts' figures go into
- * the page as JSON that insights.js draws, and the same figures stand in plain tables under each chart.
+ * the page as JSON (an attribute of #insights-data) that insights.js draws, and the same figures stand in plain tables
+ * under each chart.
  */
 @Controller
 public class ConsoleInsights {
@@ -41,10 +43,12 @@ public class ConsoleInsights {
 
     private final Insights insights;
     private final MessageSource messages;
+    private final JsonMapper json;
 
-    public ConsoleInsights(Insights insights, MessageSource messages) {
+    public ConsoleInsights(Insights insights, MessageSource messages, JsonMapper json) {
         this.insights = insights;
         this.messages = messages;
+        this.json = json;
     }
 
     @GetMapping("/console/insights")
@@ -64,7 +68,9 @@ public class ConsoleInsights {
         Report report = insights.report(period);
         model.addAttribute("f", Map.of("from", period.from().toString(), "to", period.to().toString()));
         model.addAttribute("report", report);
-        model.addAttribute("charts", charts(report, locale));
+        // JSON in an attribute, escaped as any attribute: inside a <script> element a SKU or reason holding "<!--<script"
+        // would derail the HTML parser (Thymeleaf's JavaScript serialisation escapes "</" but not "<!--")
+        model.addAttribute("charts", json.writeValueAsString(charts(report, locale)));
         return "console/insights";
     }
 
