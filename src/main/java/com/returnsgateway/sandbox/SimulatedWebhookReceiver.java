@@ -12,6 +12,7 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -63,6 +64,7 @@ public class SimulatedWebhookReceiver {
     private int failNext;
     private HttpStatus failStatus = HttpStatus.SERVICE_UNAVAILABLE;
 
+    @Autowired
     public SimulatedWebhookReceiver(@Value("${sandbox.backoffice.webhook-secret:" + SANDBOX_SECRET + "}") String secret) {
         this(secret, Clock.systemUTC());
     }
