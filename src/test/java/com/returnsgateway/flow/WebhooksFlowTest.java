@@ -211,6 +211,32 @@ class WebhooksFlowTest extends SandboxGatewayTest {
                 .containsOnlyOnce("case.opened");
     }
 
+    @Test
+    void amazonRefundsAreToldOfWhenQueuedAndAgainWhenTheFeedsReportAnswers() {
+        awaitSeededAmazonReturnsSettled();
+        Map<String, String> expected = Map.of("DkR7mQ2xaRRMA", "REFUNDED", "DgL9qZ3fdRRMA", "MANUAL_REVIEW");
+        expected.forEach((rma, status) -> {
+            String orderId = jdbc.sql("SELECT order_id FROM return_case WHERE return_id = :rma")
+                    .param("rma", rma).query(String.class).single();
+            String last = status.equals("REFUNDED") ? "refund.accepted" : "case.manual_review";
+            await().atMost(FLOW_TIMEOUT).until(() -> WEBHOOKS.acceptedOnce(orderId).stream()
+                    .anyMatch(r -> last.equals(r.json().get("type").asString())));
+            List<String> types = WEBHOOKS.acceptedOnce(orderId).stream().map(r -> r.json().get("type").asString())
+                    .toList();
+            // queued for a feed: refund.sent; the processing report: refund.accepted or refund.rejected, told once
+            assertThat(types).as(rma).startsWith("case.opened").containsOnlyOnce("refund.sent");
+            if (status.equals("REFUNDED")) {
+                assertThat(types).as(rma).endsWith("refund.sent", "refund.accepted");
+            } else {
+                assertThat(types).as(rma).endsWith("refund.sent", "refund.rejected", "case.manual_review");
+                JsonNode rejected = WEBHOOKS.acceptedOnce(orderId).get(types.indexOf("refund.rejected")).json()
+                        .get("data");
+                assertThat(rejected.get("reason").asString()).contains("Amazon rejected the refund");
+                assertThat(rejected.get("marketplace").asString()).startsWith("amazon-");
+            }
+        });
+    }
+
     /** A return whose parcel is in transit: its case opens and waits for the buyer, with no event after case.opened. */
     private ObjectNode inTransit() {
         String waybill = waybill("GE");
