@@ -35,7 +35,7 @@ public class WebhooksApi {
 
     /** Endpoints with their deliveries by status. */
     @GetMapping("/endpoints")
-    public List<WebhookDeliveries.Endpoint> endpoints() {
+    public List<WebhookDeliveries.EndpointSummary> endpoints() {
         return deliveries.endpoints();
     }
 

@@ -140,6 +140,13 @@ class WebhooksFlowTest extends SandboxGatewayTest {
                 .get("delivery").get("status").asString()));
         JsonNode failedPage = api.get("/api/webhooks/deliveries?endpoint=flow-test&status=FAILED&size=200").json();
         assertThat(failedPage.get("deliveries")).anySatisfy(d -> assertThat(d.get("id").asLong()).isEqualTo(id));
+        assertThat(sandbox.as("viewer", "viewer-sandbox").get("/api/webhooks/endpoints").json())
+                .anySatisfy(e -> {
+                    assertThat(e.get("name").asString()).isEqualTo("flow-test");
+                    assertThat(e.get("url").asString()).isEqualTo(WEBHOOKS.url());
+                    assertThat(e.get("failed").asLong()).isGreaterThanOrEqualTo(1);
+                })
+                .anySatisfy(e -> assertThat(e.get("name").asString()).isEqualTo("backoffice"));
         await().atMost(FLOW_TIMEOUT).until(() -> mailsTo(OPERATIONS).stream().anyMatch(m -> m.get("subject")
                 .asString().contains("Webhooks to flow-test are failing")));
         assertThat(mailsTo(OPERATIONS)).filteredOn(m -> m.get("subject").asString()

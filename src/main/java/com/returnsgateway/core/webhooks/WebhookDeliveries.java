@@ -24,11 +24,12 @@ public class WebhookDeliveries {
     private static final int MAX_PAGE_SIZE = 200;
 
     /**
-     * An endpoint and its deliveries by status. An endpoint no longer configured but with deliveries in the log shows
-     * with no url and not enabled: its pending deliveries wait until it is configured again.
+     * An endpoint and its deliveries by status; its url without the query (which may carry a token). An endpoint no
+     * longer configured but with deliveries in the log shows with no url and not enabled: its pending deliveries wait
+     * until it is configured again.
      */
-    public record Endpoint(String name, String url, boolean enabled, List<String> events, long pending,
-                           long delivered, long failed) {
+    public record EndpointSummary(String name, String url, boolean enabled, List<String> events, long pending,
+                                  long delivered, long failed) {
     }
 
     private final WebhookSettings settings;
@@ -67,9 +68,9 @@ public class WebhookDeliveries {
         return replayed;
     }
 
-    public List<Endpoint> endpoints() {
+    public List<EndpointSummary> endpoints() {
         Map<String, Map<Status, Long>> counts = store.countsByEndpoint();
-        List<Endpoint> endpoints = new ArrayList<>();
+        List<EndpointSummary> endpoints = new ArrayList<>();
         settings.endpoints().forEach((name, endpoint) -> endpoints.add(view(name, endpoint, counts.get(name))));
         counts.forEach((name, byStatus) -> {
             if (!settings.endpoints().containsKey(name)) {
@@ -84,9 +85,11 @@ public class WebhookDeliveries {
         return endpoints().stream().anyMatch(e -> e.name().equals(endpoint));
     }
 
-    private static Endpoint view(String name, WebhookSettings.Endpoint endpoint, Map<Status, Long> byStatus) {
+    private static EndpointSummary view(String name, WebhookSettings.Endpoint endpoint, Map<Status, Long> byStatus) {
         Map<Status, Long> counts = byStatus == null ? Map.of() : byStatus;
-        return new Endpoint(name, endpoint == null ? null : endpoint.url(), endpoint != null && endpoint.enabled(),
+        String url = endpoint == null || endpoint.url() == null ? null
+                : endpoint.url().strip().replaceFirst("\\?.*$", "?…");
+        return new EndpointSummary(name, url, endpoint != null && endpoint.enabled(),
                 endpoint == null ? List.of() : endpoint.events(), counts.getOrDefault(Status.PENDING, 0L),
                 counts.getOrDefault(Status.DELIVERED, 0L), counts.getOrDefault(Status.FAILED, 0L));
     }
