@@ -114,6 +114,12 @@ class WebhooksFlowTest extends SandboxGatewayTest {
         assertThat(delivery.get("lastStatus").asInt()).isEqualTo(200);
         assertThat(delivery.get("eventType").asString()).isEqualTo("case.opened");
         assertThat(delivery.get("eventId").asString()).isEqualTo(attempts.get(0).webhookId());
+
+        String metrics = sandbox.as("metrics", "metrics-sandbox").get("/actuator/prometheus").text();
+        String counter = "gateway_webhook_deliveries_total\\{endpoint=\"flow-test\",outcome=\"%s\"[^}]*} [1-9]";
+        assertThat(metrics).containsPattern(counter.formatted("retry"))
+                .containsPattern(counter.formatted("delivered"))
+                .contains("gateway_webhook_pending{endpoint=\"flow-test\"");
     }
 
     @Test
