@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.returnsgateway.ReturnsGatewayApplication;
 import com.returnsgateway.testsupport.Http;
 import com.returnsgateway.testsupport.TestPorts;
+import com.returnsgateway.testsupport.WebhookReceiver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -94,7 +95,11 @@ import tools.jackson.databind.node.ObjectNode;
                 "gateway.marketplaces.amazon-us.amazon.report-interval=500ms",
                 "gateway.marketplaces.amazon-us.amazon.feed-interval=300ms",
                 "gateway.marketplaces.amazon-jp.amazon.report-interval=500ms",
-                "gateway.marketplaces.amazon-jp.amazon.feed-interval=300ms"
+                "gateway.marketplaces.amazon-jp.amazon.feed-interval=300ms",
+                // webhooks: swept and retried fast; a test moves a delivery's give-up window with jdbc
+                "gateway.webhooks.sweep-interval=200ms",
+                "gateway.webhooks.first-retry=300ms",
+                "gateway.webhooks.max-retry-delay=1s"
         })
 abstract class SandboxGatewayTest {
 
@@ -116,6 +121,11 @@ abstract class SandboxGatewayTest {
         }
     }
     static final Duration FLOW_TIMEOUT = Duration.ofSeconds(30);
+    /** A second back-office webhook endpoint, {@code flow-test}, up for the whole run: WebhooksFlowTest reads it. */
+    static final WebhookReceiver WEBHOOKS = WebhookReceiver.start();
+    /** flow-test's signing secret (made up): whsec_ and base64 of "flow-test-webhook-secret-0123456789". */
+    static final String WEBHOOK_SECRET = "whsec_" + java.util.Base64.getEncoder().encodeToString(
+            "flow-test-webhook-secret-0123456789".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
     protected final Http sandbox = new Http(PORT);
     protected final Http api = sandbox.as("sandbox", "sandbox");
@@ -139,6 +149,8 @@ abstract class SandboxGatewayTest {
         registry.add(amazon + "amazon.seller-id", () -> "A3SANDBOXUS01");
         registry.add(amazon + "amazon.marketplace-ids", () -> "ATVPDKIKX0DER");
         registry.add(amazon + "amazon.feed-interval", () -> "0s");
+        registry.add("gateway.webhooks.endpoints.flow-test.url", WEBHOOKS::url);
+        registry.add("gateway.webhooks.endpoints.flow-test.secret", () -> WEBHOOK_SECRET);
     }
 
     /** A valid return object as the marketplace serves it, unique to the calling test. */

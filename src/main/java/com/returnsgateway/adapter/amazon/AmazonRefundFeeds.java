@@ -16,9 +16,11 @@ import com.returnsgateway.adapter.amazon.api.SpApiOperation;
 import com.returnsgateway.adapter.amazon.AmazonFeedStore.Feed;
 import com.returnsgateway.adapter.amazon.format.OrderAdjustmentFeed;
 import com.returnsgateway.adapter.amazon.format.ProcessingReport;
+import com.returnsgateway.core.cases.CaseEvent;
 import com.returnsgateway.core.cases.Cases;
 import com.returnsgateway.core.cluster.WorkLeases;
 import com.returnsgateway.core.model.CaseStatus;
+import com.returnsgateway.core.refund.RefundEvents;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,12 +68,14 @@ public class AmazonRefundFeeds {
     private final AmazonFeedStore store;
     private final TransactionTemplate transaction;
     private final WorkLeases leases;
+    private final RefundEvents refundEvents;
     private final Clock clock;
     private final Duration feedListDelay;
 
     public AmazonRefundFeeds(SpApiClient client, RefundAdjustments adjustments, Cases cases,
                              AmazonAccounts accounts, AmazonFeedStore store, TransactionTemplate transaction,
-                             WorkLeases leases, Clock clock, AmazonConfiguration.AmazonApiProperties api) {
+                             WorkLeases leases, RefundEvents refundEvents, Clock clock,
+                             AmazonConfiguration.AmazonApiProperties api) {
         this.client = client;
         this.adjustments = adjustments;
         this.cases = cases;
@@ -79,6 +83,7 @@ public class AmazonRefundFeeds {
         this.store = store;
         this.transaction = transaction;
         this.leases = leases;
+        this.refundEvents = refundEvents;
         this.clock = clock;
         this.feedListDelay = api.feedListDelay();
     }
@@ -301,12 +306,16 @@ public class AmazonRefundFeeds {
                 if (report.accepted(refund.messageId())) {
                     store.result(refund.caseId(), "ACCEPTED", null, null);
                     outcomes.put(refund.caseId(), "Amazon accepted the refund (" + where + ")");
+                    refundEvents.publish(refund.caseId(), CaseEvent.Type.REFUND_ACCEPTED,
+                            "Amazon accepted the refund (" + where + ")");
                     accepted++;
                 } else {
                     ProcessingReport.Result error = report.errorsByMessageId().getOrDefault(refund.messageId(),
                             report.errorsByMessageId().get(ProcessingReport.DOCUMENT));
                     store.result(refund.caseId(), "REJECTED", error.resultMessageCode(), error.description());
                     outcomes.put(refund.caseId(), "Amazon rejected the refund (" + where + ")");
+                    refundEvents.publish(refund.caseId(), CaseEvent.Type.REFUND_REJECTED, "Amazon rejected the refund ("
+                            + where + "), code " + error.resultMessageCode() + ": " + error.description());
                     rejected++;
                 }
             }
@@ -350,14 +359,24 @@ public class AmazonRefundFeeds {
 
     /** A refund that cannot go into a feed at all (its order or items unknown to Amazon): to manual review. */
     private void rejectBeforeSending(String caseId, String reason) {
-        store.result(caseId, "REJECTED", null, "not sent to Amazon: " + reason);
+        transaction.executeWithoutResult(tx -> {
+            store.result(caseId, "REJECTED", null, "not sent to Amazon: " + reason);
+            refundEvents.publish(caseId, CaseEvent.Type.REFUND_REJECTED, "not sent to Amazon: " + reason);
+        });
         wake(caseId, "The refund could not be sent to Amazon");
     }
 
     private void finishWithRejections(long feedRow, String status, String message, String code) {
         List<String> caseIds = transaction.execute(tx -> {
             List<String> ids = store.refundsIn(feedRow).stream().map(AmazonFeedStore.InFeed::caseId).toList();
-            ids.forEach(caseId -> store.result(caseId, "REJECTED", code, message));
+            ids.forEach(caseId -> {
+                store.result(caseId, "REJECTED", code, message);
+                // whether a refund of an unverified or uncertain feed was paid is not known: no "rejected" is told of
+                // (its case goes to manual review, which is); a FATAL feed paid none
+                if (!UNVERIFIED.equals(code) && !UNCERTAIN.equals(code)) {
+                    refundEvents.publish(caseId, CaseEvent.Type.REFUND_REJECTED, code + ": " + message);
+                }
+            });
             store.finished(feedRow, status, message);
             return ids;
         });

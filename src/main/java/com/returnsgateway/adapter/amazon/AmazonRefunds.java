@@ -166,6 +166,12 @@ public class AmazonRefunds implements MarketplacePort {
         return AmazonAccounts.TYPE;
     }
 
+    /** The feed cycle tells of Amazon's answer when the processing report brings it ({@link AmazonRefundFeeds}). */
+    @Override
+    public boolean answersLater() {
+        return true;
+    }
+
     @Override
     public Optional<Object> refundDetails(String caseId) {
         return find(caseId).map(Object.class::cast);

@@ -1,6 +1,7 @@
 package com.returnsgateway.adapter.sftp;
 
 import com.returnsgateway.core.cases.Cases;
+import com.returnsgateway.core.intercept.InterceptSteps;
 import java.sql.Timestamp;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -8,8 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Applies a forwarder's answer from a results file to the stored intercept request whose idempotency key is the
- * row's {@code request_id}. The first answer wins and goes on the case's timeline; a repeat of the same answer is
- * harmless, a different one is refused.
+ * row's {@code request_id}. The first answer wins and goes on the case's timeline (and to the back office's webhooks,
+ * in the file's transaction); a repeat of the same answer is harmless, a different one is refused.
  */
 @Component
 public class SftpInterceptResults {
@@ -83,6 +84,8 @@ public class SftpInterceptResults {
                             + (row.code() == null ? "" : " (" + row.code() + ": " + row.message() + ")")
                             + " (results file, answered " + row.answeredAt() + ")",
                     row.outcome().name());
+            cases.publish(InterceptSteps.answered(request.caseId(), cases.get(request.caseId()).marketplace(),
+                    forwarder, row.waybill(), row.outcome(), row.code(), row.message(), row.answeredAt()));
             return new Applied(Applied.Result.RECORDED, request.caseId(), null);
         }
         String current = request.outcome() != null ? request.outcome() : currentOutcome(row.requestId());

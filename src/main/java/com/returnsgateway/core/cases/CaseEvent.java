@@ -1,6 +1,7 @@
 package com.returnsgateway.core.cases;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -17,6 +18,24 @@ public record CaseEvent(String caseId, Type type, Instant at, Map<String, String
 
     public CaseEvent {
         details = Map.copyOf(details);
+    }
+
+    /**
+     * An event with its details given as key, value, key, value...; a detail whose value is null or blank is left
+     * out (what a type knows "where it applies").
+     */
+    public static CaseEvent of(String caseId, Type type, Instant at, String... keysAndValues) {
+        if (keysAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("details come in key, value pairs: " + keysAndValues.length + " given");
+        }
+        Map<String, String> details = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            String value = keysAndValues[i + 1];
+            if (value != null && !value.isBlank()) {
+                details.put(keysAndValues[i], value);
+            }
+        }
+        return new CaseEvent(caseId, type, at, details);
     }
 
     public enum Type {

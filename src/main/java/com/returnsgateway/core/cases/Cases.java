@@ -95,6 +95,14 @@ public class Cases {
         repository.addEvent(caseId, new TimelineEvent(clock.instant(), actor, type, message, outcome));
     }
 
+    /**
+     * Tells the listeners (the webhook outbox, the metrics) what the case went through. Call it inside the transaction
+     * of the change it tells of: the outbox writes its rows there, so they commit or roll back with the change.
+     */
+    public void publish(CaseEvent event) {
+        events.publishEvent(event);
+    }
+
     private ReturnCase move(ReturnCase current, CaseStatus target, String message, CaseStatus resume) {
         if (!current.status().canMoveTo(target)) {
             throw new IllegalTransitionException(current.caseId(), current.status(), target,
@@ -108,6 +116,11 @@ public class Cases {
                 new TimelineEvent(clock.instant(), "gateway", "STATUS", message, target.name()));
         // the waits start and stop their timers here, whichever route moved the case
         events.publishEvent(new CaseMoved(current.caseId(), current.status(), target, clock.instant()));
+        if (target == CaseStatus.MANUAL_REVIEW || target == CaseStatus.CLOSED) {
+            publish(CaseEvent.of(current.caseId(), target == CaseStatus.CLOSED ? CaseEvent.Type.CLOSED
+                            : CaseEvent.Type.MANUAL_REVIEW, clock.instant(),
+                    "marketplace", current.marketplace(), "status", target.name(), "reason", message));
+        }
         // a reason may quote what a remote system answered: the log gets it masked, the case keeps it whole
         log.info("Case {} {} -> {}: {}", current.caseId(), current.status(), target, PiiMask.mask(message));
         return get(current.caseId());

@@ -1,10 +1,13 @@
 package com.returnsgateway.core.intake;
 
+import com.returnsgateway.core.cases.CaseEvent;
 import com.returnsgateway.core.cases.CaseRepository;
 import com.returnsgateway.core.cases.CaseRepository.InsertResult;
 import com.returnsgateway.core.cases.Cases;
 import com.returnsgateway.core.config.GatewayProperties;
+import com.returnsgateway.core.model.CaseStatus;
 import com.returnsgateway.core.model.ReturnRequest;
+import com.returnsgateway.core.model.ShipmentRef;
 import com.returnsgateway.core.model.TimelineEvent;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
@@ -77,7 +80,12 @@ public class Intake {
         return result;
     }
 
-    /** For polled requests: one that fails validation is quarantined with its reason, never dropped. */
+    /**
+     * For polled requests: one that fails validation is quarantined with its reason, never dropped. One transaction
+     * (the call to {@link #accept} inside does not pass through the proxy), so the case and its webhook outbox rows
+     * commit together.
+     */
+    @Transactional
     public void acceptPolled(JsonNode returnObject, String marketplace) {
         try {
             accept(returnObject, "marketplace " + marketplace);
@@ -96,6 +104,14 @@ public class Intake {
                     "Return request " + request.returnId() + " for order " + request.orderId() + " received", "RECEIVED"));
             log.info("Case {} opened for return {} / {} from {}", result.caseId(), request.marketplace(),
                     request.returnId(), source);
+            // only a new case: a duplicate of a known return tells the back office nothing new
+            ShipmentRef shipment = request.shipment();
+            lifecycle.publish(CaseEvent.of(result.caseId(), CaseEvent.Type.OPENED, now,
+                    "marketplace", request.marketplace(),
+                    "forwarder", shipment == null ? null : shipment.forwarder(),
+                    "waybill", shipment == null ? null : shipment.waybill(),
+                    "refundType", request.refundType() == null ? null : request.refundType().name(),
+                    "status", CaseStatus.RECEIVED.name()));
         }
         return result;
     }

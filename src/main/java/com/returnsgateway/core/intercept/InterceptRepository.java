@@ -50,8 +50,9 @@ public class InterceptRepository {
                 .optional();
     }
 
-    public void recordOutcome(String caseId, InterceptOutcome outcome, Instant now) {
-        jdbc.sql("""
+    /** Stores the first answer; true when this was it (an answer stored before is kept, and false returned). */
+    public boolean recordOutcome(String caseId, InterceptOutcome outcome, Instant now) {
+        return jdbc.sql("""
                         UPDATE intercept_request SET outcome = :outcome, outcome_code = :code, outcome_message = :message,
                                answered_at = :now
                         WHERE case_id = :id AND outcome IS NULL""")
@@ -60,7 +61,7 @@ public class InterceptRepository {
                 .param("message", outcome.message())
                 .param("now", Timestamp.from(now))
                 .param("id", caseId)
-                .update();
+                .update() == 1;
     }
 
     /** The request reached a forwarder that answers later: its answer deadline counts from now. */

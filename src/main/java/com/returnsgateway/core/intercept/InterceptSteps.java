@@ -8,6 +8,7 @@ import static com.returnsgateway.core.RouteVariables.REVIEW_REASON;
 import static com.returnsgateway.core.RouteVariables.STATUS;
 import static com.returnsgateway.core.RouteVariables.WAYBILL;
 
+import com.returnsgateway.core.cases.CaseEvent;
 import com.returnsgateway.core.cases.Cases;
 import com.returnsgateway.core.intercept.InterceptRepository.InterceptRecord;
 import com.returnsgateway.core.model.CaseStatus;
@@ -20,10 +21,12 @@ import com.returnsgateway.core.port.ForwarderPort.InterceptRequest;
 import com.returnsgateway.core.port.Forwarders;
 import com.returnsgateway.core.shipment.ShipmentLookup;
 import java.time.Clock;
+import java.time.Instant;
 import org.apache.camel.Exchange;
 import org.apache.camel.Variable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The intercept step. The request and its idempotency key (from the return's identity, {@link IdempotencyKey}) are
@@ -38,14 +41,16 @@ public class InterceptSteps {
     private final InterceptRepository intercepts;
     private final ShipmentLookup lookup;
     private final Forwarders forwarders;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
     public InterceptSteps(Cases cases, InterceptRepository intercepts, ShipmentLookup lookup, Forwarders forwarders,
-                          Clock clock) {
+                          TransactionTemplate transaction, Clock clock) {
         this.cases = cases;
         this.intercepts = intercepts;
         this.lookup = lookup;
         this.forwarders = forwarders;
+        this.transaction = transaction;
         this.clock = clock;
     }
 
@@ -74,6 +79,9 @@ public class InterceptSteps {
                 IdempotencyKey.Purpose.INTERCEPT), shipment.forwarder(), shipment.waybill(), clock.instant());
         ReturnCase moved = cases.moveTo(caseId, CaseStatus.INTERCEPT_REQUESTED,
                 "Parcel still at forwarder " + shipment.forwarder() + ": intercept of " + shipment.waybill() + " requested");
+        cases.publish(CaseEvent.of(caseId, CaseEvent.Type.INTERCEPT_REQUESTED, clock.instant(),
+                "marketplace", returnCase.marketplace(), "forwarder", shipment.forwarder(),
+                "waybill", shipment.waybill(), "status", moved.status().name()));
         exchange.setVariable(STATUS, moved.status().name());
         exchange.setVariable(PHASE, moved.phase().name());
     }
@@ -109,13 +117,32 @@ public class InterceptSteps {
         exchange.setVariable(INTERCEPT_OUTCOME, answer.outcome().result().name());
     }
 
-    /** Stores the forwarder's answer on the intercept request and the case's timeline. */
+    /**
+     * Stores the forwarder's answer on the intercept request and the case's timeline, and tells of the first answer
+     * ({@link CaseEvent}), all in one transaction.
+     */
     void recordAnswer(InterceptRecord record, InterceptOutcome outcome) {
-        intercepts.recordOutcome(record.caseId(), outcome, clock.instant());
-        cases.record(record.caseId(), "forwarder " + record.forwarder(), "INTERCEPT",
-                "Intercept of " + record.waybill() + " " + outcome.result()
-                        + (outcome.code() == null ? "" : " (" + outcome.code() + ": " + outcome.message() + ")"),
-                outcome.result().name());
+        transaction.executeWithoutResult(tx -> {
+            boolean first = intercepts.recordOutcome(record.caseId(), outcome, clock.instant());
+            cases.record(record.caseId(), "forwarder " + record.forwarder(), "INTERCEPT",
+                    "Intercept of " + record.waybill() + " " + outcome.result()
+                            + (outcome.code() == null ? "" : " (" + outcome.code() + ": " + outcome.message() + ")"),
+                    outcome.result().name());
+            if (first) {
+                cases.publish(answered(record.caseId(), cases.get(record.caseId()).marketplace(), record.forwarder(),
+                        record.waybill(), outcome.result(), outcome.code(), outcome.message(), clock.instant()));
+            }
+        });
+    }
+
+    /** The event of a forwarder's answer to an intercept request, however it came (a call, a polled hold, a file). */
+    public static CaseEvent answered(String caseId, String marketplace, String forwarder, String waybill,
+                                     InterceptOutcome.Result result, String code, String message,
+                                     Instant at) {
+        String reason = code == null ? message : message == null ? code : code + ": " + message;
+        return CaseEvent.of(caseId, result == InterceptOutcome.Result.ACCEPTED ? CaseEvent.Type.INTERCEPT_ACCEPTED
+                        : CaseEvent.Type.INTERCEPT_REJECTED, at,
+                "marketplace", marketplace, "forwarder", forwarder, "waybill", waybill, "reason", reason);
     }
 
     private InterceptRecord stored(String caseId) {

@@ -31,6 +31,15 @@ public interface MarketplacePort {
     }
 
     /**
+     * Whether the marketplace answers a refund later (Amazon's feeds): its adapter then tells of the answer itself
+     * (REFUND_ACCEPTED or REFUND_REJECTED, {@link com.returnsgateway.core.refund.RefundEvents}) when it arrives, and
+     * the settle step does not tell of it again. False by default: the answer comes with the call.
+     */
+    default boolean answersLater() {
+        return false;
+    }
+
+    /**
      * What the marketplace side holds about a case's refund beyond the gateway's own record (Amazon: the feed and
      * message it went in, Amazon's result), shown in the case detail; nothing by default.
      */

@@ -59,14 +59,15 @@ public class RefundRepository {
                 .list();
     }
 
-    public void markSent(String caseId, String remoteReference, Instant now) {
-        jdbc.sql("""
+    /** Marks a pending instruction sent; true when it was pending (false: marked before, nothing changed). */
+    public boolean markSent(String caseId, String remoteReference, Instant now) {
+        return jdbc.sql("""
                         UPDATE refund_instruction SET status = 'SENT', remote_reference = :ref, sent_at = :now
                         WHERE case_id = :id AND status = 'PENDING'""")
                 .param("ref", remoteReference)
                 .param("now", Timestamp.from(now))
                 .param("id", caseId)
-                .update();
+                .update() == 1;
     }
 
     private static RefundInstruction map(ResultSet rs, int row) throws SQLException {

@@ -41,7 +41,7 @@ public final class HttpResponses {
         throw RemoteCallException.permanent(message);
     }
 
-    static Duration retryAfter(String value) {
+    public static Duration retryAfter(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class RefundFeedTickTest {
 
     // the rule reads only the tick's own variables: none of the cycle's collaborators is needed
-    private final AmazonRefundFeeds feeds = new AmazonRefundFeeds(null, null, null, null, null, null, null, null,
+    private final AmazonRefundFeeds feeds = new AmazonRefundFeeds(null, null, null, null, null, null, null, null, null,
             GatewayProperties.defaults(AmazonConfiguration.AmazonApiProperties.class));
     private final Set<String> taken = new HashSet<>();
 
