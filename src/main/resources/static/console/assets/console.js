@@ -4,7 +4,13 @@ document.addEventListener('click', function (event) {
   var opener = event.target.closest('[data-dialog]');
   if (opener) {
     var dialog = document.getElementById(opener.getAttribute('data-dialog'));
-    if (dialog) { dialog.showModal(); }
+    if (dialog) {
+      // one dialog for many rows: the button names where its form posts
+      var action = opener.getAttribute('data-action');
+      var form = dialog.querySelector('form');
+      if (action && form) { form.setAttribute('action', action); }
+      dialog.showModal();
+    }
     return;
   }
   var closer = event.target.closest('[data-close]');

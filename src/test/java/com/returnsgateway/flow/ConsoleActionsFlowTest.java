@@ -170,6 +170,35 @@ class ConsoleActionsFlowTest extends SandboxGatewayTest {
         assertThat(operator.get("/console/quarantine").html()).doesNotContain("/console/quarantine/" + entry + "\"");
     }
 
+    @Test
+    void anOperatorReplaysAFailedWebhookDeliveryFromTheDeliveryLog() {
+        ObjectNode request = labelCase("77.00");
+        String caseId = caseIdOf(request);
+        org.awaitility.Awaitility.await().atMost(FLOW_TIMEOUT).until(() -> jdbc.sql(
+                "SELECT count(*) FROM webhook_delivery WHERE case_id = :id AND endpoint = 'flow-test' AND status = 'DELIVERED'")
+                .param("id", caseId).query(Long.class).single() > 0);
+        long id = jdbc.sql("SELECT min(id) FROM webhook_delivery WHERE case_id = :id AND endpoint = 'flow-test'")
+                .param("id", caseId).query(Long.class).single();
+        // as if the back office had been down past the give-up time
+        jdbc.sql("UPDATE webhook_delivery SET status = 'FAILED', failed_at = now() WHERE id = :id").param("id", id)
+                .update();
+        int attempts = jdbc.sql("SELECT attempts FROM webhook_delivery WHERE id = :id").param("id", id)
+                .query(Integer.class).single();
+
+        String log = "/console/webhooks?endpoint=flow-test&status=FAILED";
+        assertThat(operator.get(log).html()).contains("id=\"delivery-" + id + "\"").contains(caseId)
+                .contains("id=\"replay-failed-flow-test\"");
+        operator.submit(log, "/console/webhooks/deliveries/" + id + "/replay", Map.of("back", log));
+
+        assertThat(operator.get(log).html()).contains("推送 " + id + " 将在几秒内重新发出");
+        org.awaitility.Awaitility.await().atMost(FLOW_TIMEOUT).until(() -> "DELIVERED".equals(jdbc.sql(
+                "SELECT status FROM webhook_delivery WHERE id = :id").param("id", id).query(String.class).single()));
+        assertThat(jdbc.sql("SELECT attempts FROM webhook_delivery WHERE id = :id").param("id", id)
+                .query(Integer.class).single()).isEqualTo(attempts + 1);
+        assertThat(jdbc.sql("SELECT replayed_by FROM webhook_delivery WHERE id = :id").param("id", id)
+                .query(String.class).single()).isEqualTo("console:operator");
+    }
+
     private long awaitQuarantined(String returnId) {
         java.util.concurrent.atomic.AtomicLong id = new java.util.concurrent.atomic.AtomicLong();
         org.awaitility.Awaitility.await().atMost(FLOW_TIMEOUT).until(() -> {
