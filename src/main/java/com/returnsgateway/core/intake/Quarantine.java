@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -118,11 +119,12 @@ public class Quarantine {
                 .optional();
     }
 
-    public record Entry(long id, String source, String reference, String reason, String payload, Instant receivedAt) {
+    public record Entry(long id, String source, @Nullable String reference, String reason, String payload,
+                        Instant receivedAt) {
     }
 
     /** An entry as a list shows it: how long its payload is, not the payload. */
-    public record Summary(long id, String source, String reference, String reason, long payloadLength,
+    public record Summary(long id, String source, @Nullable String reference, String reason, long payloadLength,
                           Instant receivedAt) {
     }
 
