@@ -7,6 +7,7 @@ import com.returnsgateway.testsupport.OpenApiDocument;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -43,20 +44,24 @@ class GatewayContractsTest extends SandboxGatewayTest {
         caseWhere(request, c -> "REFUNDED".equals(c.get("status").asString()));
 
         List<JsonNode> intercepts = interceptsOf("generic-express", waybill);
-        assertThat(intercepts).hasSize(1);
-        JsonNode intercept = intercepts.get(0);
-        assertThat(forwarderContract.requestViolations("POST", "/intercepts", intercept.get("body"))).isEmpty();
-        assertThat(forwarderContract.violations(intercept.get("idempotencyKey"),
-                forwarderContract.parameterSchema("POST", "/intercepts", "header", "Idempotency-Key"),
-                "Idempotency-Key")).isEmpty();
-
         List<JsonNode> refunds = refundsFor(request.get("returnId").asString());
+        assertThat(intercepts).hasSize(1);
         assertThat(refunds).hasSize(1);
+        JsonNode intercept = intercepts.get(0);
         JsonNode refund = refunds.get(0);
-        assertThat(marketplaceContract.requestViolations("POST", "/refunds", refund.get("body"))).isEmpty();
-        assertThat(marketplaceContract.violations(refund.get("idempotencyKey"),
-                marketplaceContract.parameterSchema("POST", "/refunds", "header", "Idempotency-Key"),
-                "Idempotency-Key")).isEmpty();
+        // every mismatch at once: the forwarder's and the marketplace's
+        SoftAssertions.assertSoftly(softly -> {
+            softly.assertThat(forwarderContract.requestViolations("POST", "/intercepts", intercept.get("body")))
+                    .as("intercept request " + intercept.get("body")).isEmpty();
+            softly.assertThat(forwarderContract.violations(intercept.get("idempotencyKey"),
+                    forwarderContract.parameterSchema("POST", "/intercepts", "header", "Idempotency-Key"),
+                    "Idempotency-Key")).isEmpty();
+            softly.assertThat(marketplaceContract.requestViolations("POST", "/refunds", refund.get("body")))
+                    .as("refund request " + refund.get("body")).isEmpty();
+            softly.assertThat(marketplaceContract.violations(refund.get("idempotencyKey"),
+                    marketplaceContract.parameterSchema("POST", "/refunds", "header", "Idempotency-Key"),
+                    "Idempotency-Key")).isEmpty();
+        });
     }
 
     @Test
