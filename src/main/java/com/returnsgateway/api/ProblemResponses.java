@@ -13,6 +13,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.server.ResponseStatusException;
 
 /** API errors as application/problem+json that say what is wrong and, for bad input, which fields. */
 @RestControllerAdvice(basePackages = "com.returnsgateway.api")
@@ -74,6 +75,12 @@ public class ProblemResponses {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setTitle("Case not found");
         return problem;
+    }
+
+    /** A status a handler chose (an unknown quarantine entry), as problem details like every other API error. */
+    @ExceptionHandler(ResponseStatusException.class)
+    ProblemDetail status(ResponseStatusException e) {
+        return e.getBody();
     }
 
     @ExceptionHandler(IllegalTransitionException.class)

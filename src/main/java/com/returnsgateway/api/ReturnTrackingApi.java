@@ -3,12 +3,16 @@ package com.returnsgateway.api;
 import com.returnsgateway.core.cases.Cases;
 import com.returnsgateway.core.intake.FieldError;
 import com.returnsgateway.core.returns.ReturnParcels;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -29,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @RestController
 @RequestMapping("/api/cases")
+@Tag(name = "cases")
 public class ReturnTrackingApi {
 
     /** Tracking numbers of the carriers the gateway meets: letters, digits and dashes, 6 to 40 of them. */
@@ -45,6 +50,15 @@ public class ReturnTrackingApi {
         this.json = json;
     }
 
+    /** The body, as documented: read by hand ({@link #attach}) so that each bad field is named. */
+    @Schema(description = "The return parcel's tracking number")
+    record ReturnTrackingRequest(
+            @Schema(description = "6 to 40 letters, digits or dashes", example = "1Z999AA10123456784")
+            String number,
+            @Schema(description = "The carrier (ups, dhl, ...), up to 32 characters; found from the number when absent")
+            @Nullable String carrier) {
+    }
+
     /** A field of the body is wrong. */
     static final class InvalidTrackingException extends RuntimeException {
         final List<FieldError> errors;
@@ -57,7 +71,18 @@ public class ReturnTrackingApi {
 
     @PostMapping(value = "/{caseId}/return-tracking", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    public Map<String, Object> attach(@PathVariable String caseId, @RequestBody byte[] body, Principal principal) {
+    @Operation(operationId = "attachReturnTracking",
+            summary = "Attach the return parcel's tracking number; it is followed like any return number",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = ReturnTrackingRequest.class))))
+    @ApiResponse(responseCode = "200", description = "The number the case follows now")
+    @ApiResponse(responseCode = "400", description = "Not a JSON object, or a bad number or carrier, named in errors")
+    @ApiResponse(responseCode = "404", description = "No case with this id")
+    @ApiResponse(responseCode = "409", description = "The case is not waiting for its return")
+    @ApiResponse(responseCode = "413", description = "A body over gateway.api.max-body-size (256KB)")
+    @ApiResponse(responseCode = "415", description = "A body that is not application/json")
+    public ReturnTrackingAnswer attach(@PathVariable String caseId, @RequestBody byte[] body, Principal principal) {
         cases.get(caseId); // 404 for an unknown case before looking at the body
         JsonNode node;
         try {
@@ -94,12 +119,7 @@ public class ReturnTrackingApi {
             throw new com.returnsgateway.core.cases.IllegalTransitionException(caseId, cases.get(caseId).status(),
                     cases.get(caseId).status(), "only a case waiting for its return takes a return tracking number");
         }
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("caseId", caseId);
-        answer.put("number", number);
-        answer.put("carrier", carrier);
-        answer.put("attached", attached.name());
-        return answer;
+        return new ReturnTrackingAnswer(caseId, number, carrier, attached);
     }
 
     @ExceptionHandler(InvalidTrackingException.class)

@@ -2,6 +2,12 @@ package com.returnsgateway.api;
 
 import com.returnsgateway.core.cases.CaseRepository.InsertResult;
 import com.returnsgateway.core.intake.Intake;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -10,7 +16,6 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @RestController
 @RequestMapping("/api/returns")
+@Tag(name = "intake", description = "Return requests pushed by the back office")
 public class ReturnsApi {
 
     private final Intake intake;
@@ -39,7 +45,22 @@ public class ReturnsApi {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<Map<String, Object>> submit(@RequestBody byte[] body, Principal principal) {
+    @Operation(operationId = "submitReturn", summary = "Push a return request; the same one again gets the same case",
+            description = "(marketplace, returnId) names one return. One worth more than "
+                    + "gateway.intake.api-review-above.<CURRENCY> opens in MANUAL_REVIEW.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(ref = "#/components/schemas/ReturnObject"))))
+    @ApiResponse(responseCode = "202", description = "A new return: its case is opened",
+            headers = @Header(name = "Location", description = "The case", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "200", description = "The same return again (compared as intake reads both): its case",
+            headers = @Header(name = "Location", description = "The case", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "400", description = "Not a JSON object, or invalid fields, each named in errors")
+    @ApiResponse(responseCode = "409", description = "A known returnId with another body: caseId, and each field that"
+            + " differs in errors; the case keeps the first request")
+    @ApiResponse(responseCode = "413", description = "A body over gateway.api.max-body-size (256KB)")
+    @ApiResponse(responseCode = "415", description = "A body that is not application/json")
+    public ResponseEntity<IntakeAnswer> submit(@RequestBody byte[] body, Principal principal) {
         JsonNode node;
         try {
             node = json.readTree(utf8(body));
@@ -55,10 +76,8 @@ public class ReturnsApi {
         InsertResult result = intake.submit(node, "api:" + principal.getName());
         URI location = URI.create("/api/cases/" + result.caseId());
         HttpStatus status = result.created() ? HttpStatus.ACCEPTED : HttpStatus.OK;
-        return ResponseEntity.status(status).location(location).body(Map.of(
-                "caseId", result.caseId(),
-                "duplicate", !result.created(),
-                "case", location.toString()));
+        return ResponseEntity.status(status).location(location)
+                .body(new IntakeAnswer(result.caseId(), !result.created(), location.toString()));
     }
 
     /** Strict UTF-8: a malformed byte sequence is refused, not silently turned into U+FFFD. */

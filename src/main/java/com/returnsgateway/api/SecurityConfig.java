@@ -30,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Who may call what. The API and actuator ({@code /api/**}, {@code /actuator/**}) are stateless: HTTP basic or an API
  * key on every call, a role per job ({@link ApiRole}), and {@link CrossSiteGuard} in place of CSRF tokens. Only
  * health is open (for load balancers). Webhooks ({@code /webhooks/**}) are open and checked by their signatures.
+ * The OpenAPI description and Swagger UI are open to read (they describe the closed endpoints; they hold no data).
  * Anything else (browser pages: form login, later the console) has a session
  * and Spring's CSRF tokens.
  */
@@ -103,6 +104,25 @@ public class SecurityConfig {
     SecurityFilterChain webhooks(HttpSecurity http) throws Exception {
         http.securityMatcher("/webhooks/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
+    /**
+     * The API's description ({@code /v3/api-docs/**}) and Swagger UI ({@code /swagger-ui.html}, {@code /swagger-ui/**}):
+     * open, because they hold no data and every endpoint they describe stays closed; read-only, so no session and no
+     * CSRF token.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain apiDocs(HttpSecurity http) throws Exception {
+        http.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
+                        "/swagger-ui/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.GET).permitAll()
+                        .anyRequest().denyAll())
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));

@@ -153,7 +153,7 @@ public class ForwarderSimulator {
                         clock.instant()));
             }
             Intercept intercept = new Intercept(waybill, idempotencyKey, reference, reason, outcome, resultCode,
-                    message, clock.instant());
+                    message, clock.instant(), body.deepCopy());
             f.interceptsByKey.put(idempotencyKey, intercept);
             f.intercepts.add(intercept);
             return intercept.answer();
@@ -175,6 +175,8 @@ public class ForwarderSimulator {
                 n.put("message", i.message);
                 n.put("receivedAt", i.receivedAt.toString());
                 n.put("replays", i.replays);
+                // the request as it came, so tests can hold the gateway's requests to the contract (GatewayContractsTest)
+                n.set("body", i.body.deepCopy());
             }
         }
         return list;
@@ -220,10 +222,11 @@ public class ForwarderSimulator {
         final String code;
         final String message;
         final Instant receivedAt;
+        final JsonNode body;
         int replays;
 
         Intercept(String waybill, String idempotencyKey, String reference, String reason, String outcome,
-                  String code, String message, Instant receivedAt) {
+                  String code, String message, Instant receivedAt, JsonNode body) {
             this.waybill = waybill;
             this.idempotencyKey = idempotencyKey;
             this.reference = reference;
@@ -232,6 +235,7 @@ public class ForwarderSimulator {
             this.code = code;
             this.message = message;
             this.receivedAt = receivedAt;
+            this.body = body;
         }
 
         ObjectNode answer() {

@@ -224,7 +224,7 @@ public class MarketplaceSimulator {
                 return new RefundAnswer(HttpStatus.OK, first.answer.deepCopy());
             }
             String refundId = "RF-%06d".formatted(refundSequence.incrementAndGet());
-            Refund refund = new Refund(refundId, marketplace, idempotencyKey, request, clock.instant());
+            Refund refund = new Refund(refundId, marketplace, idempotencyKey, request, body.deepCopy(), clock.instant());
             refundsByKey.put(key, refund);
             refunds.add(refund);
             return new RefundAnswer(HttpStatus.CREATED, refund.answer.deepCopy());
@@ -308,16 +308,19 @@ public class MarketplaceSimulator {
         final String marketplace;
         final String idempotencyKey;
         final RefundRequest request;
+        final JsonNode body;
         final Instant receivedAt;
         final ObjectNode answer;
         int replays;
         int lookups;
 
-        Refund(String refundId, String marketplace, String idempotencyKey, RefundRequest request, Instant receivedAt) {
+        Refund(String refundId, String marketplace, String idempotencyKey, RefundRequest request, JsonNode body,
+               Instant receivedAt) {
             this.refundId = refundId;
             this.marketplace = marketplace;
             this.idempotencyKey = idempotencyKey;
             this.request = request;
+            this.body = body;
             this.receivedAt = receivedAt;
             ObjectNode a = Json.object();
             a.put("refundId", refundId);
@@ -352,6 +355,8 @@ public class MarketplaceSimulator {
             d.put("receivedAt", receivedAt.toString());
             d.put("replays", replays);
             d.put("lookups", lookups);
+            // the first request as it came, so tests can hold the gateway's requests to the contract
+            d.set("body", body.deepCopy());
             return d;
         }
     }

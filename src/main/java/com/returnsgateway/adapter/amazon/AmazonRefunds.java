@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -39,8 +40,9 @@ public class AmazonRefunds implements MarketplacePort {
      * The refund with Amazon: the feed (Amazon's feed id once submitted) and MessageID it went in, how many feeds
      * carried it, Amazon's result once answered.
      */
-    public record AmazonRefund(String caseId, String account, Status status, String feedId, Integer messageId,
-                               int submissions, String resultCode, String resultMessage, boolean reported) {
+    public record AmazonRefund(String caseId, String account, Status status, @Nullable String feedId,
+                               @Nullable Integer messageId, int submissions, @Nullable String resultCode,
+                               @Nullable String resultMessage, boolean reported) {
     }
 
     /** result_code of a refund found already paid in Amazon's financial events, so none was sent. */

@@ -8,8 +8,6 @@ import com.returnsgateway.core.remote.RemoteCallException;
 import com.returnsgateway.core.resilience.RemoteSystem;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
@@ -27,6 +25,15 @@ public class GenericForwarder implements ForwarderPort {
 
     GenericForwarder(GenericApi api) {
         this.api = api;
+    }
+
+    /**
+     * What {@code POST {base}/intercepts} sends; described as {@code InterceptRequest} in
+     * {@code openapi/forwarder-contract.yaml} ({@code GatewayContractsTest} holds the two together).
+     *
+     * @param reference the gateway's case id
+     */
+    record InterceptBody(String waybill, String reason, String reference) {
     }
 
     @Override
@@ -68,10 +75,7 @@ public class GenericForwarder implements ForwarderPort {
     @Override
     public InterceptAnswer intercept(String forwarder, InterceptRequest request) {
         String who = "forwarder " + forwarder;
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("waybill", request.waybill());
-        body.put("reason", request.reason());
-        body.put("reference", request.caseId());
+        InterceptBody body = new InterceptBody(request.waybill(), request.reason(), request.caseId());
         String answer = api.postJson(RemoteSystem.forwarder(forwarder), api.forwarderUrl(forwarder, "/intercepts"),
                 body, request.idempotencyKey(), who + " (intercept " + request.waybill() + ")");
         if (answer == null || answer.isBlank()) {

@@ -9,8 +9,6 @@ import com.returnsgateway.core.remote.RemoteCallException;
 import com.returnsgateway.core.resilience.RemoteSystem;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -30,6 +28,15 @@ public class GenericMarketplace implements MarketplacePort {
 
     GenericMarketplace(GenericApi api) {
         this.api = api;
+    }
+
+    /**
+     * What {@code POST {base}/refunds} sends; described as {@code RefundRequest} in
+     * {@code openapi/marketplace-contract.yaml} ({@code GatewayContractsTest} holds the two together).
+     *
+     * @param amount a decimal string with the currency's decimals
+     */
+    record RefundBody(String returnId, String orderId, String type, String amount, String currency, String reason) {
     }
 
     @Override
@@ -72,13 +79,9 @@ public class GenericMarketplace implements MarketplacePort {
     @Override
     public RefundAnswer refund(ReturnCase returnCase, RefundInstruction refund) {
         String marketplace = returnCase.marketplace();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("returnId", returnCase.request().returnId());
-        body.put("orderId", returnCase.request().orderId());
-        body.put("type", refund.type().name());
-        body.put("amount", refund.amount().amount().toPlainString());
-        body.put("currency", refund.amount().currency());
-        body.put("reason", refund.reason().name());
+        RefundBody body = new RefundBody(returnCase.request().returnId(), returnCase.request().orderId(),
+                refund.type().name(), refund.amount().amount().toPlainString(), refund.amount().currency(),
+                refund.reason().name());
         String answer = api.postJson(RemoteSystem.marketplace(marketplace), api.marketplaceUrl(marketplace, "/refunds"),
                 body, refund.idempotencyKey(), "marketplace " + marketplace + " (refund)");
         String reference = api.reference(answer, "refundId");

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -158,17 +159,17 @@ public class Quarantine {
     }
 
     /** {@code resolution} is null while the entry waits for an operator. */
-    public record Entry(long id, String source, String reference, String reason, String payload, Instant receivedAt,
-                        Resolution resolution) {
+    public record Entry(long id, String source, @Nullable String reference, String reason, String payload,
+                        Instant receivedAt, @Nullable Resolution resolution) {
     }
 
     /** What an operator did with an entry. */
-    public record Resolution(String how, String by, Instant at, String note, String caseId) {
+    public record Resolution(String how, String by, Instant at, @Nullable String note, @Nullable String caseId) {
     }
 
     /** An entry as a list shows it: how long its payload is, not the payload; {@code resolution} null when open. */
-    public record Summary(long id, String source, String reference, String reason, long payloadLength,
-                          Instant receivedAt, String resolution) {
+    public record Summary(long id, String source, @Nullable String reference, String reason, long payloadLength,
+                          Instant receivedAt, @Nullable String resolution) {
     }
 
     public record Page(List<Summary> entries, int page, int size, long total) {

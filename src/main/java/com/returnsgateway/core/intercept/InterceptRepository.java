@@ -4,6 +4,7 @@ import com.returnsgateway.core.model.InterceptOutcome;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,7 +19,8 @@ public class InterceptRepository {
     }
 
     public record InterceptRecord(String caseId, String idempotencyKey, String forwarder, String waybill,
-                                  InterceptOutcome outcome, Instant createdAt, Instant answeredAt) {
+                                  @Nullable InterceptOutcome outcome, Instant createdAt,
+                                  @Nullable Instant answeredAt) {
     }
 
     public InterceptRecord insertIfAbsent(String caseId, String key, String forwarder, String waybill, Instant now) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,8 +19,8 @@ public class EmailLog {
         this.jdbc = jdbc;
     }
 
-    public record SentEmail(String kind, String recipient, String subject, String messageId, String attachment,
-                            Instant sentAt) {
+    public record SentEmail(String kind, String recipient, String subject, @Nullable String messageId,
+                            @Nullable String attachment, Instant sentAt) {
     }
 
     public void record(String caseId, int statusEpoch, SentEmail email) {

@@ -1,6 +1,7 @@
 package com.returnsgateway.core.model;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A refund (or, for a replacement request, a reship) the gateway has decided on. The idempotency key is
@@ -15,9 +16,9 @@ public record RefundInstruction(
         Money amount,
         RefundReason reason,
         Status status,
-        String remoteReference,
+        @Nullable String remoteReference,
         Instant createdAt,
-        Instant sentAt) {
+        @Nullable Instant sentAt) {
 
     public enum Kind {
         REFUND,

@@ -1,12 +1,15 @@
 package com.returnsgateway.core.model;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One returned order line.
  *
  * @param orderedQuantity how many the buyer bought on that order line, when the marketplace says (null: as many as
  *                        returned); what the line was paid is {@code unitPrice} times this
  */
-public record ReturnItem(String sku, String title, int quantity, Money unitPrice, Integer orderedQuantity) {
+public record ReturnItem(String sku, @Nullable String title, int quantity, Money unitPrice,
+                         @Nullable Integer orderedQuantity) {
 
     public ReturnItem(String sku, String title, int quantity, Money unitPrice) {
         this(sku, title, quantity, unitPrice, null);

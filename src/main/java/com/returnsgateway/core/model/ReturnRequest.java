@@ -2,6 +2,7 @@ package com.returnsgateway.core.model;
 
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A buyer's return or refund request, as the marketplace API serves it and as {@code POST /api/returns}
@@ -16,12 +17,12 @@ public record ReturnRequest(
         Instant updatedAt,
         Resolution resolution,
         RefundType refundType,
-        Money requestedRefund,
-        String reason,
-        String comment,
+        @Nullable Money requestedRefund,
+        @Nullable String reason,
+        @Nullable String comment,
         Buyer buyer,
         List<ReturnItem> items,
-        ShipmentRef shipment) {
+        @Nullable ShipmentRef shipment) {
 
     /** What the returned items are worth: the sum of unit price times quantity. */
     public Money itemsValue() {
