@@ -7,6 +7,8 @@ import com.returnsgateway.core.webhooks.WebhookDeliveryStore.Status;
 import java.security.Principal;
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,12 +36,17 @@ public class WebhooksApi {
     }
 
     /** Endpoints with their deliveries by status. */
+    @Operation(operationId = "listWebhookEndpoints", summary = "Back-office webhook endpoints and their deliveries by status")
+    @ApiResponse(responseCode = "200", description = "The endpoints, configured or still in the log")
     @GetMapping("/endpoints")
     public List<WebhookDeliveries.EndpointSummary> endpoints() {
         return deliveries.endpoints();
     }
 
     /** The delivery log, newest first; an empty filter ({@code ?status=}) filters nothing. */
+    @Operation(operationId = "listWebhookDeliveries", summary = "The delivery log, newest first, paged")
+    @ApiResponse(responseCode = "200", description = "One page of deliveries")
+    @ApiResponse(responseCode = "400", description = "A filter or page value that is not valid (an unknown status)")
     @GetMapping("/deliveries")
     public DeliveryPage list(@RequestParam(required = false) String endpoint,
                              @RequestParam(required = false) Status status,
@@ -48,6 +55,10 @@ public class WebhooksApi {
         return deliveries.page(endpoint == null || endpoint.isBlank() ? null : endpoint.strip(), status, page, size);
     }
 
+    @Operation(operationId = "getWebhookDelivery", summary = "One delivery with its event's body exactly as sent")
+    @ApiResponse(responseCode = "200", description = "The delivery")
+    @ApiResponse(responseCode = "400", description = "The id is not a number")
+    @ApiResponse(responseCode = "404", description = "No delivery with this id")
     @GetMapping("/deliveries/{id}")
     public DeliveryDetail get(@PathVariable long id) {
         return deliveries.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
@@ -55,6 +66,11 @@ public class WebhooksApi {
     }
 
     /** Sends one delivery again, with the same webhook-id, whatever its status. */
+    @Operation(operationId = "replayWebhookDelivery", summary = "Send one delivery again now, with the same webhook-id")
+    @ApiResponse(responseCode = "200", description = "Set due again")
+    @ApiResponse(responseCode = "400", description = "The id is not a number")
+    @ApiResponse(responseCode = "404", description = "No delivery with this id")
+    @ApiResponse(responseCode = "409", description = "The delivery is being posted right now")
     @PostMapping("/deliveries/{id}/replay")
     public Replayed replay(@PathVariable long id, Principal principal) {
         get(id);
@@ -67,6 +83,10 @@ public class WebhooksApi {
     }
 
     /** Sends every FAILED delivery of the endpoint again. */
+    @Operation(operationId = "replayFailedWebhookDeliveries",
+            summary = "Send every FAILED delivery of an endpoint again now, each with its own webhook-id")
+    @ApiResponse(responseCode = "200", description = "How many were set due again")
+    @ApiResponse(responseCode = "404", description = "No endpoint of this name, configured or in the log")
     @PostMapping("/endpoints/{name}/replay-failed")
     public Replayed replayFailed(@PathVariable String name, Principal principal) {
         if (!deliveries.knows(name)) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -28,7 +29,7 @@ public class WebhookDeliveries {
      * longer configured but with deliveries in the log shows with no url and not enabled: its pending deliveries wait
      * until it is configured again.
      */
-    public record EndpointSummary(String name, String url, boolean enabled, List<String> events, long pending,
+    public record EndpointSummary(String name, @Nullable String url, boolean enabled, List<String> events, long pending,
                                   long delivered, long failed) {
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -29,9 +30,10 @@ public class WebhookDeliveryStore {
 
     /** One line of an endpoint's delivery log. */
     public record Delivery(long id, UUID eventId, String endpoint, String eventType, String caseId, Status status,
-                           int attempts, Integer lastStatus, String lastError, Instant createdAt,
-                           Instant lastAttemptAt, Instant nextAttemptAt, Instant deliveredAt, Instant failedAt,
-                           String replayedBy, Instant replayedAt) {
+                           int attempts, @Nullable Integer lastStatus, @Nullable String lastError, Instant createdAt,
+                           @Nullable Instant lastAttemptAt, @Nullable Instant nextAttemptAt,
+                           @Nullable Instant deliveredAt, @Nullable Instant failedAt, @Nullable String replayedBy,
+                           @Nullable Instant replayedAt) {
     }
 
     /** A delivery with its event: when it happened and the body exactly as sent. */
