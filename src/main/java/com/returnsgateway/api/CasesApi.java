@@ -1,5 +1,6 @@
 package com.returnsgateway.api;
 
+import com.returnsgateway.core.logging.CaseLogContext;
 import com.returnsgateway.core.port.Marketplaces;
 import com.returnsgateway.core.cases.CaseFilter;
 import com.returnsgateway.core.cases.CasePage;
@@ -112,16 +113,21 @@ public class CasesApi {
 
     @PostMapping("/cases/{caseId}/retry")
     public CaseView retry(@PathVariable String caseId, Principal principal) {
-        cases.retry(caseId, "api:" + principal.getName());
+        try (CaseLogContext.Scope inCase = CaseLogContext.open(caseId)) {
+            cases.retry(caseId, "api:" + principal.getName());
+        }
         return get(caseId);
     }
 
     @PostMapping("/cases/{caseId}/received")
     public CaseView received(@PathVariable String caseId, Principal principal) {
-        refundPlanner.returnReceived(caseId, "api:" + principal.getName());
-        // the operator's receipt is the return parcel's last moment too (a case without one changes nothing)
-        returnParcels.reached(caseId, RefundMoment.RECEIVED, clock.instant(), null, null, "api:" + principal.getName());
-        returnParcels.refunded(caseId, RefundMoment.RECEIVED);
+        try (CaseLogContext.Scope inCase = CaseLogContext.open(caseId)) {
+            refundPlanner.returnReceived(caseId, "api:" + principal.getName());
+            // the operator's receipt is the return parcel's last moment too (a case without one changes nothing)
+            returnParcels.reached(caseId, RefundMoment.RECEIVED, clock.instant(), null, null,
+                    "api:" + principal.getName());
+            returnParcels.refunded(caseId, RefundMoment.RECEIVED);
+        }
         return get(caseId);
     }
 

@@ -4,6 +4,7 @@ import com.returnsgateway.core.cases.CaseRepository;
 import com.returnsgateway.core.cases.CaseRepository.InsertResult;
 import com.returnsgateway.core.cases.Cases;
 import com.returnsgateway.core.config.GatewayProperties;
+import com.returnsgateway.core.logging.CaseLogContext;
 import com.returnsgateway.core.model.ReturnRequest;
 import com.returnsgateway.core.model.TimelineEvent;
 import java.math.BigDecimal;
@@ -94,8 +95,10 @@ public class Intake {
         if (result.created()) {
             cases.addEvent(result.caseId(), new TimelineEvent(now, source, "RECEIVED",
                     "Return request " + request.returnId() + " for order " + request.orderId() + " received", "RECEIVED"));
-            log.info("Case {} opened for return {} / {} from {}", result.caseId(), request.marketplace(),
-                    request.returnId(), source);
+            try (CaseLogContext.Scope inCase = CaseLogContext.open(result.caseId())) {
+                log.info("Case {} opened for return {} / {} from {}", result.caseId(), request.marketplace(),
+                        request.returnId(), source);
+            }
         }
         return result;
     }
