@@ -94,7 +94,16 @@ import tools.jackson.databind.node.ObjectNode;
                 "gateway.marketplaces.amazon-us.amazon.report-interval=500ms",
                 "gateway.marketplaces.amazon-us.amazon.feed-interval=300ms",
                 "gateway.marketplaces.amazon-jp.amazon.report-interval=500ms",
-                "gateway.marketplaces.amazon-jp.amazon.feed-interval=300ms"
+                "gateway.marketplaces.amazon-jp.amazon.feed-interval=300ms",
+                // metrics: cases counted often, so a test sees its case in gateway.cases soon
+                "gateway.metrics.refresh-interval=300ms",
+                // a forwarder nobody listens for (port 1 refuses): RemoteSystemsHealthFlowTest opens its breaker
+                "gateway.forwarders.unreachable-express.type=http",
+                "gateway.forwarders.unreachable-express.base-url=http://127.0.0.1:1/unreachable-express",
+                "gateway.forwarders.unreachable-express.status-profile=generic",
+                "gateway.resilience.forwarders.unreachable-express.minimum-number-of-calls=2",
+                "gateway.resilience.forwarders.unreachable-express.sliding-window-size=2",
+                "gateway.resilience.forwarders.unreachable-express.wait-in-open-state=10m"
         })
 abstract class SandboxGatewayTest {
 
