@@ -1,5 +1,6 @@
 package com.returnsgateway.api;
 
+import com.returnsgateway.core.logging.CaseLogContext;
 import com.returnsgateway.core.port.Marketplaces;
 import com.returnsgateway.core.cases.CaseFilter;
 import com.returnsgateway.core.cases.CasePage;
@@ -131,7 +132,9 @@ public class CasesApi {
     @ApiResponse(responseCode = "404", description = "No case with this id")
     @ApiResponse(responseCode = "409", description = "The case is neither in manual review nor waiting")
     public CaseView retry(@PathVariable String caseId, Principal principal) {
-        cases.retry(caseId, "api:" + principal.getName());
+        try (CaseLogContext.Scope inCase = CaseLogContext.open(caseId)) {
+            cases.retry(caseId, "api:" + principal.getName());
+        }
         return get(caseId);
     }
 
@@ -142,10 +145,13 @@ public class CasesApi {
     @ApiResponse(responseCode = "404", description = "No case with this id")
     @ApiResponse(responseCode = "409", description = "The case is not waiting for its return")
     public CaseView received(@PathVariable String caseId, Principal principal) {
-        refundPlanner.returnReceived(caseId, "api:" + principal.getName());
-        // the operator's receipt is the return parcel's last moment too (a case without one changes nothing)
-        returnParcels.reached(caseId, RefundMoment.RECEIVED, clock.instant(), null, null, "api:" + principal.getName());
-        returnParcels.refunded(caseId, RefundMoment.RECEIVED);
+        try (CaseLogContext.Scope inCase = CaseLogContext.open(caseId)) {
+            refundPlanner.returnReceived(caseId, "api:" + principal.getName());
+            // the operator's receipt is the return parcel's last moment too (a case without one changes nothing)
+            returnParcels.reached(caseId, RefundMoment.RECEIVED, clock.instant(), null, null,
+                    "api:" + principal.getName());
+            returnParcels.refunded(caseId, RefundMoment.RECEIVED);
+        }
         return get(caseId);
     }
 

@@ -99,7 +99,16 @@ import tools.jackson.databind.node.ObjectNode;
                 // webhooks: swept and retried fast; a test moves a delivery's give-up window with jdbc
                 "gateway.webhooks.sweep-interval=200ms",
                 "gateway.webhooks.first-retry=300ms",
-                "gateway.webhooks.max-retry-delay=1s"
+                "gateway.webhooks.max-retry-delay=1s",
+                // metrics: cases counted often, so a test sees its case in gateway.cases soon
+                "gateway.metrics.refresh-interval=300ms",
+                // a forwarder nobody listens for (port 1 refuses): RemoteSystemsHealthFlowTest opens its breaker
+                "gateway.forwarders.unreachable-express.type=http",
+                "gateway.forwarders.unreachable-express.base-url=http://127.0.0.1:1/unreachable-express",
+                "gateway.forwarders.unreachable-express.status-profile=generic",
+                "gateway.resilience.forwarders.unreachable-express.minimum-number-of-calls=2",
+                "gateway.resilience.forwarders.unreachable-express.sliding-window-size=2",
+                "gateway.resilience.forwarders.unreachable-express.wait-in-open-state=10m"
         })
 abstract class SandboxGatewayTest {
 

@@ -1,5 +1,7 @@
 package com.returnsgateway.adapter.sftp;
 
+import com.returnsgateway.core.health.PollWatches;
+import com.returnsgateway.core.resilience.RemoteSystem;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -22,9 +24,11 @@ public class SftpForwarderRoutes implements CamelContextConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SftpForwarderRoutes.class);
 
     private final SftpForwarders forwarders;
+    private final PollWatches pollWatches;
 
-    public SftpForwarderRoutes(SftpForwarders forwarders) {
+    public SftpForwarderRoutes(SftpForwarders forwarders, PollWatches pollWatches) {
         this.forwarders = forwarders;
+        this.pollWatches = pollWatches;
         forwarders.all().forEach(this::refuseInsecure);
     }
 
@@ -38,6 +42,10 @@ public class SftpForwarderRoutes implements CamelContextConfiguration {
             String forwarder = entry.getKey();
             SftpSettings sftp = entry.getValue();
             String outbound = folder(sftp.outboundFolder());
+            // a consumer that cannot connect only skips its polls: the watch records each poll for the forwarder's
+            // health (RemoteSystemsHealth) and logs an outage once, with its reason
+            String polls = "sftpPolls-" + forwarder;
+            camelContext.getRegistry().bind(polls, pollWatches.watch(RemoteSystem.forwarder(forwarder).id()));
             TemplatedRouteBuilder.builder(camelContext, "sftp-forwarder-files")
                     .routeId("sftp-files-" + forwarder)
                     .parameter("forwarder", forwarder)
@@ -53,7 +61,9 @@ public class SftpForwarderRoutes implements CamelContextConfiguration {
                             + "&delay=" + sftp.pollInterval().toMillis()
                             // the body is the download stream: a file is checked against gateway.sftp.max-file-size
                             // before it is read, and read no further than that (SftpFileSteps)
-                            + "&streamDownload=true")
+                            + "&streamDownload=true"
+                            + "&throwExceptionOnConnectFailed=true&pollStrategy=#" + polls
+                            + "&exceptionHandler=#" + polls)
                     .parameter("errorUri", uri(forwarder, sftp, outbound + "/error"))
                     .add();
             TemplatedRouteBuilder.builder(camelContext, "sftp-intercept-files")

@@ -6,6 +6,7 @@ import com.returnsgateway.core.cases.CaseRepository.InsertResult;
 import com.returnsgateway.core.cases.Cases;
 import com.returnsgateway.core.config.GatewayProperties;
 import com.returnsgateway.core.model.CaseStatus;
+import com.returnsgateway.core.logging.CaseLogContext;
 import com.returnsgateway.core.model.ReturnRequest;
 import com.returnsgateway.core.model.ShipmentRef;
 import com.returnsgateway.core.model.TimelineEvent;
@@ -102,8 +103,10 @@ public class Intake {
         if (result.created()) {
             cases.addEvent(result.caseId(), new TimelineEvent(now, source, "RECEIVED",
                     "Return request " + request.returnId() + " for order " + request.orderId() + " received", "RECEIVED"));
-            log.info("Case {} opened for return {} / {} from {}", result.caseId(), request.marketplace(),
-                    request.returnId(), source);
+            try (CaseLogContext.Scope inCase = CaseLogContext.open(result.caseId())) {
+                log.info("Case {} opened for return {} / {} from {}", result.caseId(), request.marketplace(),
+                        request.returnId(), source);
+            }
             // only a new case: a duplicate of a known return tells the back office nothing new
             ShipmentRef shipment = request.shipment();
             lifecycle.publish(CaseEvent.of(result.caseId(), CaseEvent.Type.OPENED, now,

@@ -5,6 +5,7 @@ import static com.returnsgateway.core.RouteVariables.REVIEW_REASON;
 
 import com.returnsgateway.core.cases.Cases;
 import com.returnsgateway.core.intercept.InterceptRepository.InterceptRecord;
+import com.returnsgateway.core.logging.CaseLogContext;
 import com.returnsgateway.core.logging.PiiMask;
 import com.returnsgateway.core.mail.OperationsAlerts;
 import com.returnsgateway.core.model.CaseStatus;
@@ -62,7 +63,11 @@ public class InterceptFollowUps {
                         WHERE c.status = 'AWAITING_FORWARDER' AND i.outcome IS NOT NULL""")
                 .query(String.class)
                 .list();
-        answered.forEach(caseId -> resume(caseId, "the forwarder's answer"));
+        for (String caseId : answered) {
+            try (CaseLogContext.Scope inCase = CaseLogContext.open(caseId)) {
+                resume(caseId, "the forwarder's answer");
+            }
+        }
         return answered.size();
     }
 

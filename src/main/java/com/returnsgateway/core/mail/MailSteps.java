@@ -76,8 +76,10 @@ public class MailSteps {
     public MimeMessage composeOperationsAlert(@Variable(ALERT_SOURCE) String source,
                                               @Variable(ALERT_TITLE) String title,
                                               @Variable(ALERT_DETAILS) String details,
-                                              @Variable(ALERT_KEY) String key) {
-        return mimeMessages.toMimeMessage(composer.operationsAlert(source, title, details, key));
+                                              @Variable(ALERT_KEY) String key, Exchange exchange) {
+        OutgoingEmail alert = composer.operationsAlert(source, title, details, key);
+        exchange.setVariable(OUTGOING_EMAIL, alert); // the email on its way is this one (its kind is counted)
+        return mimeMessages.toMimeMessage(alert);
     }
 
     /** Sets {@code mailAlreadySent} when a resumed case already sent this email in its current status. */

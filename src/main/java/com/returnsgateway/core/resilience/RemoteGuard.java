@@ -11,6 +11,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -90,6 +92,21 @@ public class RemoteGuard {
     /** The breaker's state, for the health of a system and for tests. */
     public CircuitBreaker.State state(RemoteSystem system) {
         return guard(system).breaker.getState();
+    }
+
+    /** The systems with a breaker so far (every configured one from the start, a tracking service once called). */
+    public List<RemoteSystem> systems() {
+        return guards.keySet().stream().sorted(Comparator.comparing(RemoteSystem::id)).toList();
+    }
+
+    /** How long an open breaker still refuses calls to the system; zero when it is not open. */
+    public Duration untilNextTry(RemoteSystem system) {
+        return remainingOpen(guard(system));
+    }
+
+    /** The share of failed calls among the system's recent calls, in percent; negative until enough calls were made. */
+    public float failureRate(RemoteSystem system) {
+        return guard(system).breaker.getMetrics().getFailureRate();
     }
 
     /** Forgets every breaker's recent calls and closes it: the outage is known to be over (a test's, an operator's). */

@@ -1,6 +1,7 @@
 package com.returnsgateway.core.returns;
 
 import com.returnsgateway.core.cases.Cases;
+import com.returnsgateway.core.logging.CaseLogContext;
 import com.returnsgateway.core.model.CaseStatus;
 import com.returnsgateway.core.model.ReturnCase;
 import com.returnsgateway.core.model.ShipmentRef;
@@ -67,7 +68,7 @@ public class ReturnSweep {
     public int sweep() {
         int refunded = 0;
         for (ReturnParcel parcel : parcels.awaited(BATCH)) {
-            try {
+            try (CaseLogContext.Scope inCase = CaseLogContext.open(parcel.caseId())) {
                 if (follow(parcel)) {
                     refunded++;
                 }
