@@ -17,6 +17,9 @@ class ConsoleActionsFlowTest extends SandboxGatewayTest {
 
     private ConsoleSession operator;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    com.returnsgateway.core.intake.Quarantine quarantine;
+
     @org.junit.jupiter.api.BeforeEach
     void logIn() {
         operator = ConsoleSession.logIn(PORT, "operator", "operator-sandbox");
@@ -24,7 +27,7 @@ class ConsoleActionsFlowTest extends SandboxGatewayTest {
 
     @Test
     void anOperatorClosesAManualReviewCaseWithAReason() {
-        String caseId = caseInManualReview();
+        String caseId = caseIdOf(returnInManualReview());
 
         Page noReason = operator.submit(casePage(caseId), casePage(caseId) + "/close", Map.of("reason", " "));
         assertThat(noReason.location()).endsWith(casePage(caseId));
@@ -41,7 +44,7 @@ class ConsoleActionsFlowTest extends SandboxGatewayTest {
 
     @Test
     void aPartialRefundStaysWithinWhatTheOrderCanStillTake() {
-        ObjectNode request = labelCase("120.00");
+        ObjectNode request = returnAwaitingTheBuyersParcel("120.00");
         String caseId = caseIdOf(request);
 
         operator.submit(casePage(caseId), casePage(caseId) + "/refund", Map.of("amount", "150.00"));
@@ -65,7 +68,7 @@ class ConsoleActionsFlowTest extends SandboxGatewayTest {
 
     @Test
     void anOperatorMarksAReturnReceivedAndTheRefundGoesOut() {
-        ObjectNode request = labelCase("95.00");
+        ObjectNode request = returnAwaitingTheBuyersParcel("95.00");
         String caseId = caseIdOf(request);
 
         operator.submit(casePage(caseId), casePage(caseId) + "/received", Map.of());
@@ -77,7 +80,7 @@ class ConsoleActionsFlowTest extends SandboxGatewayTest {
 
     @Test
     void theCaseListFindsACaseByWaybillBuyerNameOrReturnIdAndKeepsTheFiltersInTheUrl() {
-        ObjectNode request = labelCase("80.00");
+        ObjectNode request = returnAwaitingTheBuyersParcel("80.00");
         String caseId = caseIdOf(request);
         String waybill = request.get("shipment").get("waybill").asString();
         String buyerPart = request.get("buyer").get("name").asString().substring(5).toLowerCase();
@@ -95,7 +98,7 @@ class ConsoleActionsFlowTest extends SandboxGatewayTest {
 
     @Test
     void theCasePageShowsTheEmailAsSentAndTheLabelAsAPicture() {
-        ObjectNode request = labelCase("88.00");
+        ObjectNode request = returnAwaitingTheBuyersParcel("88.00");
         String caseId = caseIdOf(request);
         String page = operator.get(casePage(caseId)).html();
         java.util.regex.Matcher email = java.util.regex.Pattern
@@ -115,7 +118,7 @@ class ConsoleActionsFlowTest extends SandboxGatewayTest {
 
     @Test
     void aFormPostedWithoutItsCsrfTokenChangesNothing() {
-        String caseId = caseInManualReview();
+        String caseId = caseIdOf(returnInManualReview());
         Page forged = operator.postWithoutToken(casePage(caseId) + "/close", Map.of("reason", "forged"));
         assertThat(forged.status()).isEqualTo(403);
         assertThat(status(caseId)).isEqualTo("MANUAL_REVIEW");
@@ -123,7 +126,7 @@ class ConsoleActionsFlowTest extends SandboxGatewayTest {
 
     @Test
     void aViewerMayReadButNotAct() {
-        String caseId = caseInManualReview();
+        String caseId = caseIdOf(returnInManualReview());
         ConsoleSession viewer = ConsoleSession.logIn(PORT, "viewer", "viewer-sandbox");
         assertThat(viewer.get(casePage(caseId)).html()).contains(caseId).doesNotContain("id=\"action-retry\"");
         Page refused = viewer.submit(casePage(caseId), casePage(caseId) + "/retry", Map.of());
@@ -142,37 +145,50 @@ class ConsoleActionsFlowTest extends SandboxGatewayTest {
 
     @Test
     void theHomePageListsWhatNeedsAPersonWithItsAge() {
-        String caseId = caseInManualReview();
+        String caseId = caseIdOf(returnInManualReview());
         String home = operator.get("/console").html();
         assertThat(home).contains("待人工处理").contains(caseId).contains("新退货");
         assertThat(home).containsPattern("id=\"returns-in\">[1-9]\\d*<");
     }
 
     @Test
-    void aQuarantineEntryThatIsNotAReturnCanOnlyBeDiscardedWithAReason() {
-        var reply = sandbox.post("/sandbox/marketplace/returns", tools.jackson.databind.node.JsonNodeFactory.instance
-                .objectNode().put("returnId", "NOT-AN-ARRAY-" + waybill("Q")));
-        long before = api.get("/api/quarantine?size=1").json().get("total").asLong();
+    void anOperatorDiscardsAQuarantinedReturnWithAReasonAndItLeavesTheOpenList() {
         ObjectNode bad = returnObject("sandbox-eu", "EUR", "30.00", null);
         bad.put("items", "one mug");
         sandbox.post("/sandbox/marketplace/returns", com.returnsgateway.testsupport.Http.JSON.createArrayNode().add(bad));
-        long entry = awaitQuarantined(bad.get("returnId").asString());
-        assertThat(reply.status()).isGreaterThanOrEqualTo(200);
-        assertThat(before).isGreaterThanOrEqualTo(0);
-
+        long entry = quarantineEntryOf(bad.get("returnId").asString());
         String page = "/console/quarantine/" + entry;
+        assertThat(operator.get("/console/quarantine").html()).contains(page + "\"");
+
         operator.submit(page, page + "/discard", Map.of("reason", "Test return from the marketplace's staff"));
 
         String html = operator.get(page).html();
         assertThat(html).contains("已丢弃").contains("console:operator").contains("Test return from the marketplace");
         assertThat(api.get("/api/quarantine/" + entry).json().get("resolution").get("how").asString())
                 .isEqualTo("DISCARDED");
-        assertThat(operator.get("/console/quarantine").html()).doesNotContain("/console/quarantine/" + entry + "\"");
+        assertThat(operator.get("/console/quarantine").html()).doesNotContain(page + "\"");
+        assertThat(operator.get("/console/quarantine?open=false").html()).contains(page + "\"");
+    }
+
+    @Test
+    void anEntryThatIsNotOneReturnIsShownAsReceivedAndOffersNoResubmit() {
+        String reference = "report row " + waybill("R");
+        quarantine.keep("amazon:amazon-us", reference, "returns report 5012 line 3: Return request date: not a date",
+                "Order ID\tRMA ID\n113-0000000-0000000\tDxx");
+        long entry = quarantineEntryOf(reference);
+
+        String html = operator.get("/console/quarantine/" + entry).html();
+        assertThat(html).contains("此条目不能重新提交").contains("113-0000000-0000000")
+                .doesNotContain("id=\"action-resubmit\"").contains("id=\"action-discard\"");
+        operator.submit("/console/quarantine/" + entry, "/console/quarantine/" + entry + "/resubmit",
+                Map.of("payload", "{}"));
+        assertThat(operator.get("/console/quarantine/" + entry).html()).contains("cannot be resubmitted");
+        assertThat(api.get("/api/quarantine/" + entry).json().get("resolution").isNull()).isTrue();
     }
 
     @Test
     void anOperatorReplaysAFailedWebhookDeliveryFromTheDeliveryLog() {
-        ObjectNode request = labelCase("77.00");
+        ObjectNode request = returnAwaitingTheBuyersParcel("77.00");
         String caseId = caseIdOf(request);
         org.awaitility.Awaitility.await().atMost(FLOW_TIMEOUT).until(() -> jdbc.sql(
                 "SELECT count(*) FROM webhook_delivery WHERE case_id = :id AND endpoint = 'flow-test' AND status = 'DELIVERED'")
@@ -197,44 +213,6 @@ class ConsoleActionsFlowTest extends SandboxGatewayTest {
                 .query(Integer.class).single()).isEqualTo(attempts + 1);
         assertThat(jdbc.sql("SELECT replayed_by FROM webhook_delivery WHERE id = :id").param("id", id)
                 .query(String.class).single()).isEqualTo("console:operator");
-    }
-
-    private long awaitQuarantined(String returnId) {
-        java.util.concurrent.atomic.AtomicLong id = new java.util.concurrent.atomic.AtomicLong();
-        org.awaitility.Awaitility.await().atMost(FLOW_TIMEOUT).until(() -> {
-            for (JsonNode e : api.get("/api/quarantine?size=200").json().get("entries")) {
-                if (returnId.equals(e.get("reference").asString())) {
-                    id.set(e.get("id").asLong());
-                    return true;
-                }
-            }
-            return false;
-        });
-        return id.get();
-    }
-
-    private String caseInManualReview() {
-        String waybill = waybill("GE");
-        parcel("generic-express", waybill, "Exception", true);
-        ObjectNode request = returnObject("sandbox-us", "USD", "120.00",
-                Map.of("forwarder", "generic-express", "waybill", waybill));
-        marketplaceHas(request);
-        return caseWhere(request, c -> "MANUAL_REVIEW".equals(c.get("status").asString())).get("caseId").asString();
-    }
-
-    /** A delivered parcel worth enough to ask for it back: the buyer gets a label, the case waits for the return. */
-    private ObjectNode labelCase(String price) {
-        String waybill = waybill("GE");
-        parcel("generic-express", waybill, "Delivered", true);
-        ObjectNode request = returnObject("sandbox-us", "USD", price,
-                Map.of("forwarder", "generic-express", "waybill", waybill));
-        marketplaceHas(request);
-        caseWhere(request, c -> "AWAITING_RETURN".equals(c.get("status").asString()) && c.get("emails").size() > 0);
-        return request;
-    }
-
-    private String caseIdOf(ObjectNode request) {
-        return caseWhere(request, c -> true).get("caseId").asString();
     }
 
     private String status(String caseId) {

@@ -53,13 +53,8 @@ class ConsoleBrowserTest extends SandboxGatewayTest {
 
     @Test
     void anOperatorFindsACaseByOrderIdAndSeesItsTimelineLabelAndEmails() {
-        String waybill = waybill("GE");
-        parcel("generic-express", waybill, "Delivered", true);
-        ObjectNode request = returnObject("sandbox-us", "USD", "120.00",
-                Map.of("forwarder", "generic-express", "waybill", waybill));
-        marketplaceHas(request);
-        String caseId = caseWhere(request, c -> "AWAITING_RETURN".equals(c.get("status").asString())
-                && c.get("emails").size() > 0).get("caseId").asString();
+        ObjectNode request = returnAwaitingTheBuyersParcel("120.00");
+        String caseId = caseIdOf(request);
 
         logIn("operator", "operator-sandbox");
         browser.findElement(By.linkText("案件")).click();
@@ -95,18 +90,15 @@ class ConsoleBrowserTest extends SandboxGatewayTest {
 
     @Test
     void anOperatorRetriesAManualReviewCaseAndSeesItMoveOn() {
-        String waybill = waybill("GE");
-        parcel("generic-express", waybill, "Exception", true);
-        ObjectNode request = returnObject("sandbox-us", "USD", "120.00",
-                Map.of("forwarder", "generic-express", "waybill", waybill));
-        marketplaceHas(request);
-        String caseId = caseWhere(request, c -> "MANUAL_REVIEW".equals(c.get("status").asString()))
-                .get("caseId").asString();
+        ObjectNode request = returnInManualReview();
+        String caseId = caseIdOf(request);
         // meanwhile the forwarder learnt that the parcel was delivered
-        parcel("generic-express", waybill, "Delivered", true);
+        parcel("generic-express", request.get("shipment").get("waybill").asString(), "Delivered", true);
 
         logIn("operator", "operator-sandbox");
-        assertThat(browser.findElement(By.id("review-list")).getText()).contains(caseId);
+        // from the home page's manual-review count to the list of those cases, newest first
+        browser.findElement(By.id("count-review")).click();
+        wait.until(ExpectedConditions.urlContains("status=MANUAL_REVIEW"));
         browser.findElement(By.linkText(caseId)).click();
         wait.until(ExpectedConditions.titleContains(caseId));
         browser.findElement(By.id("action-retry")).click();
@@ -124,13 +116,7 @@ class ConsoleBrowserTest extends SandboxGatewayTest {
 
     @Test
     void aViewerSeesCasesButNoActions() {
-        String waybill = waybill("GE");
-        parcel("generic-express", waybill, "Exception", true);
-        ObjectNode request = returnObject("sandbox-us", "USD", "120.00",
-                Map.of("forwarder", "generic-express", "waybill", waybill));
-        marketplaceHas(request);
-        String caseId = caseWhere(request, c -> "MANUAL_REVIEW".equals(c.get("status").asString()))
-                .get("caseId").asString();
+        String caseId = caseIdOf(returnInManualReview());
 
         logIn("viewer", "viewer-sandbox");
         browser.get(url("/console/cases/" + caseId));
@@ -210,19 +196,5 @@ class ConsoleBrowserTest extends SandboxGatewayTest {
 
     private static String url(String path) {
         return "http://localhost:" + PORT + path;
-    }
-
-    private long quarantineEntryOf(String returnId) {
-        java.util.concurrent.atomic.AtomicLong id = new java.util.concurrent.atomic.AtomicLong();
-        org.awaitility.Awaitility.await().atMost(FLOW_TIMEOUT).until(() -> {
-            for (JsonNode e : api.get("/api/quarantine?size=200").json().get("entries")) {
-                if (returnId.equals(e.get("reference").asString())) {
-                    id.set(e.get("id").asLong());
-                    return true;
-                }
-            }
-            return false;
-        });
-        return id.get();
     }
 }

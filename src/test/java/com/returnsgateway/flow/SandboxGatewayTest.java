@@ -259,6 +259,50 @@ abstract class SandboxGatewayTest {
         }
     }
 
+    /**
+     * A return whose parcel the forwarder reports with a code no status profile maps: the case waits in
+     * MANUAL_REVIEW (returned once it does). Its waybill is {@code shipment.waybill} of the request.
+     */
+    ObjectNode returnInManualReview() {
+        String waybill = waybill("GE");
+        parcel("generic-express", waybill, "Exception", true);
+        ObjectNode request = returnObject("sandbox-us", "USD", "120.00",
+                Map.of("forwarder", "generic-express", "waybill", waybill));
+        marketplaceHas(request);
+        caseWhere(request, c -> "MANUAL_REVIEW".equals(c.get("status").asString()));
+        return request;
+    }
+
+    /** A delivered parcel worth enough to ask for it back: the buyer has the label, the case waits for the return. */
+    ObjectNode returnAwaitingTheBuyersParcel(String price) {
+        String waybill = waybill("GE");
+        parcel("generic-express", waybill, "Delivered", true);
+        ObjectNode request = returnObject("sandbox-us", "USD", price,
+                Map.of("forwarder", "generic-express", "waybill", waybill));
+        marketplaceHas(request);
+        caseWhere(request, c -> "AWAITING_RETURN".equals(c.get("status").asString()) && c.get("emails").size() > 0);
+        return request;
+    }
+
+    String caseIdOf(ObjectNode request) {
+        return caseWhere(request, c -> true).get("caseId").asString();
+    }
+
+    /** The id of the quarantine entry kept under this reference (a return id), once it is there. */
+    long quarantineEntryOf(String reference) {
+        java.util.concurrent.atomic.AtomicLong id = new java.util.concurrent.atomic.AtomicLong();
+        await().atMost(FLOW_TIMEOUT).until(() -> {
+            for (JsonNode e : api.get("/api/quarantine?size=200").json().get("entries")) {
+                if (reference.equals(e.get("reference").asString())) {
+                    id.set(e.get("id").asLong());
+                    return true;
+                }
+            }
+            return false;
+        });
+        return id.get();
+    }
+
     void marketplaceHas(ObjectNode returnObject) {
         var reply = sandbox.post("/sandbox/marketplace/returns", returnObject);
         assertThat(reply.status()).as(reply.text()).isEqualTo(201);

@@ -1,6 +1,7 @@
 package com.returnsgateway.testsupport;
 
 import com.returnsgateway.core.config.GatewayProperties;
+import com.returnsgateway.core.metrics.EmailMeters;
 import com.returnsgateway.core.remote.RemoteCalls;
 import com.returnsgateway.core.resilience.GuardSteps;
 import com.returnsgateway.core.resilience.RemoteGuard;
@@ -29,6 +30,7 @@ public final class RemoteCallHarness implements AutoCloseable {
             calls = new RemoteCalls(camel.createProducerTemplate());
             camel.getRegistry().bind("guardSteps", new GuardSteps(guard));
             camel.getRegistry().bind("remoteCalls", calls);
+            camel.getRegistry().bind("emailMeters", new EmailMeters(new SimpleMeterRegistry()));
             // the file's other route sends mail; it is made, never used here
             Properties placeholders = new Properties();
             placeholders.setProperty("gateway.mail.host", "localhost");
