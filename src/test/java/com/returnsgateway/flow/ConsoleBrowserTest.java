@@ -77,6 +77,7 @@ class ConsoleBrowserTest extends SandboxGatewayTest {
         wait.until(d -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
                 "return arguments[0].complete && arguments[0].naturalWidth > 300", preview));
         assertThat(browser.findElement(By.id("label-download")).getAttribute("href")).endsWith("/label.pdf");
+        Browser.screenshot(browser, "case");
         // the email as the buyer saw it, in a sandboxed frame
         WebElement email = browser.findElement(By.cssSelector("#emails details"));
         email.findElement(By.tagName("summary")).click();
@@ -85,7 +86,6 @@ class ConsoleBrowserTest extends SandboxGatewayTest {
         browser.switchTo().frame(frame);
         wait.until(d -> d.findElement(By.tagName("body")).getText().contains(request.get("returnId").asString()));
         browser.switchTo().defaultContent();
-        Browser.screenshot(browser, "case");
     }
 
     @Test

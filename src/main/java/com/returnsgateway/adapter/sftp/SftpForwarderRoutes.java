@@ -1,6 +1,7 @@
 package com.returnsgateway.adapter.sftp;
 
 import com.returnsgateway.core.health.PollWatches;
+import org.apache.camel.component.file.remote.RemoteFilePollingConsumerPollStrategy;
 import com.returnsgateway.core.resilience.RemoteSystem;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +46,9 @@ public class SftpForwarderRoutes implements CamelContextConfiguration {
             // a consumer that cannot connect only skips its polls: the watch records each poll for the forwarder's
             // health (RemoteSystemsHealth) and logs an outage once, with its reason
             String polls = "sftpPolls-" + forwarder;
-            camelContext.getRegistry().bind(polls, pollWatches.watch(RemoteSystem.forwarder(forwarder).id()));
+            // camel-ftp's own strategy disconnects after a failed poll, so that the next one reconnects
+            camelContext.getRegistry().bind(polls, pollWatches.watch(RemoteSystem.forwarder(forwarder).id(),
+                    new RemoteFilePollingConsumerPollStrategy()));
             TemplatedRouteBuilder.builder(camelContext, "sftp-forwarder-files")
                     .routeId("sftp-files-" + forwarder)
                     .parameter("forwarder", forwarder)

@@ -32,11 +32,17 @@ public final class PollWatch implements PollingConsumerPollStrategy, ExceptionHa
 
     private final String system;
     private final Clock clock;
+    private final PollingConsumerPollStrategy component;
     private volatile Outcome outcome = new Outcome(null, null, null);
 
-    PollWatch(String system, Clock clock) {
+    /**
+     * {@code component}: the poll strategy the component would use, still asked at every step (an SFTP consumer's
+     * disconnects after a failed poll, so the next poll reconnects instead of reusing a broken session).
+     */
+    PollWatch(String system, Clock clock, PollingConsumerPollStrategy component) {
         this.system = system;
         this.clock = clock;
+        this.component = component;
     }
 
     public String system() {
@@ -55,11 +61,12 @@ public final class PollWatch implements PollingConsumerPollStrategy, ExceptionHa
 
     @Override
     public boolean begin(Consumer consumer, Endpoint endpoint) {
-        return true;
+        return component.begin(consumer, endpoint);
     }
 
     @Override
     public synchronized void commit(Consumer consumer, Endpoint endpoint, int polledMessages) {
+        component.commit(consumer, endpoint, polledMessages);
         boolean wasFailing = outcome.failing();
         outcome = new Outcome(clock.instant(), outcome.lastFailure(), outcome.lastError());
         if (wasFailing) {
@@ -68,7 +75,8 @@ public final class PollWatch implements PollingConsumerPollStrategy, ExceptionHa
     }
 
     @Override
-    public synchronized boolean rollback(Consumer consumer, Endpoint endpoint, int retryCounter, Exception cause) {
+    public synchronized boolean rollback(Consumer consumer, Endpoint endpoint, int retryCounter, Exception cause)
+            throws Exception {
         boolean wasFailing = outcome.failing();
         String error = PiiMask.mask(String.valueOf(cause.getMessage() == null ? cause : cause.getMessage()));
         outcome = new Outcome(outcome.lastSuccess(), clock.instant(), error);
@@ -76,7 +84,7 @@ public final class PollWatch implements PollingConsumerPollStrategy, ExceptionHa
             log.warn("{}: polling failed, tried again at each poll until it works (health shows it DOWN): {}", system,
                     error);
         }
-        return false;
+        return component.rollback(consumer, endpoint, retryCounter, cause);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package com.returnsgateway.core.health;
 
 import java.time.Clock;
+import org.apache.camel.spi.PollingConsumerPollStrategy;
+import org.apache.camel.support.DefaultPollingConsumerPollStrategy;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +26,12 @@ public class PollWatches {
 
     /** The watch of the system's consumer, to set as its {@code pollStrategy} and {@code exceptionHandler}. */
     public PollWatch watch(String system) {
-        return watches.computeIfAbsent(system, name -> new PollWatch(name, clock));
+        return watch(system, new DefaultPollingConsumerPollStrategy());
+    }
+
+    /** As {@link #watch(String)}, for a consumer whose component has a poll strategy of its own (SFTP's). */
+    public PollWatch watch(String system, PollingConsumerPollStrategy component) {
+        return watches.computeIfAbsent(system, name -> new PollWatch(name, clock, component));
     }
 
     /** The watch of a system whose consumer has polled at least once. */

@@ -63,7 +63,7 @@ class RemoteSystemsHealthTest {
     }
 
     @Test
-    void aPolledSystemIsDownWhileItsLastPollFailedAndListedOnlyOnceItPolled() {
+    void aPolledSystemIsDownWhileItsLastPollFailedAndListedOnlyOnceItPolled() throws Exception {
         PollWatch imap = polls.watch("imap");
         assertThat(health.getContributor("imap")).as("not polled yet").isNull();
 
@@ -82,7 +82,7 @@ class RemoteSystemsHealthTest {
     }
 
     @Test
-    void anSftpForwarderIsDownWhenItsPollsFailThoughItsBreakerNeverOpens() {
+    void anSftpForwarderIsDownWhenItsPollsFailThoughItsBreakerNeverOpens() throws Exception {
         guard.register(SFTP);
         polls.watch(SFTP.id()).rollback(null, null, 0, new IOException("Auth fail"));
 
