@@ -93,7 +93,9 @@ class ConsoleActionsFlowTest extends SandboxGatewayTest {
         String filtered = operator.get("/console/cases?status=AWAITING_RETURN&forwarder=generic-express&q="
                 + waybill).html();
         assertThat(filtered).contains(caseId).contains("<option value=\"AWAITING_RETURN\" selected=\"selected\"");
-        assertThat(operator.get("/console/cases?status=REFUNDED&q=" + waybill).html()).contains("共 0 个案件");
+        assertThat(operator.get("/console/cases?status=REFUNDED&q=" + waybill).html()).contains("共 0 个案件")
+                .as("switching language keeps the filters")
+                .contains("href=\"/console/cases?status=REFUNDED&amp;q=" + waybill + "&amp;lang=en\"");
     }
 
     @Test

@@ -1,11 +1,15 @@
 package com.returnsgateway.web.console;
 
 import com.returnsgateway.api.ApiRole;
+import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** What every console page knows: who is looking, whether they may act, and the page's language. */
 @ControllerAdvice(basePackageClasses = ConsoleModel.class)
@@ -25,6 +29,19 @@ public class ConsoleModel {
     @ModelAttribute("lang")
     public String lang(Locale locale) {
         return locale.getLanguage().equals("zh") ? "zh-CN" : locale.toLanguageTag();
+    }
+
+    /** The page as it is, in the other language: switching keeps the filters of the URL. */
+    @ModelAttribute("langLinks")
+    public Map<String, String> langLinks(HttpServletRequest request) {
+        String query = request.getQueryString();
+        Map<String, String> links = new LinkedHashMap<>();
+        for (String tag : new String[] {"zh-CN", "en"}) {
+            links.put(tag, UriComponentsBuilder
+                    .fromUriString(request.getRequestURI() + (query == null ? "" : "?" + query))
+                    .replaceQueryParam("lang", tag).build(true).toUriString());
+        }
+        return links;
     }
 
     /** The actor on a case's timeline for what an operator did here. */
