@@ -111,8 +111,14 @@ class ConsoleInsightsBrowserTest extends SandboxGatewayTest {
         wait.until(ExpectedConditions.presenceOfNestedElementLocatedBy(By.id("chart-skus"), By.cssSelector("svg")));
         assertThat(rows("table-reasons")).containsExactly("退货原因 退货数 占比", ODD_REASON + " 1 100.0 %");
 
-        // in English, with no period named: the last 30 days
+        // in English, the same period (switching language keeps the URL's query)
         browser.findElement(By.linkText("English")).click();
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Insights"));
+        assertThat(text("period-text")).isEqualTo(DAY.plusDays(1) + " to " + DAY.plusDays(1)
+                + ": 1 days, in Asia/Shanghai time.");
+
+        // with no period named: the last 30 days
+        browser.get(url("/console/insights"));
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Insights"));
         assertThat(text("period-text")).endsWith(": 30 days, in Asia/Shanghai time.");
         assertThat(browser.findElement(By.id("last-30")).getAttribute("class")).contains("current");
