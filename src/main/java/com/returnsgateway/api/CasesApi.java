@@ -13,10 +13,8 @@ import com.returnsgateway.core.mail.MailSteps;
 import com.returnsgateway.core.model.CaseStatus;
 import com.returnsgateway.core.model.Phase;
 import com.returnsgateway.core.model.ReturnCase;
-import com.returnsgateway.core.refund.RefundPlanner;
 import com.returnsgateway.core.refund.RefundRepository;
-import com.returnsgateway.core.returns.RefundMoment;
-import com.returnsgateway.core.returns.ReturnParcels;
+import com.returnsgateway.core.returns.ReturnReceipts;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -24,7 +22,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
-import java.time.Clock;
 import java.util.List;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -53,25 +50,21 @@ public class CasesApi {
     private final InterceptRepository intercepts;
     private final EmailLog emails;
     private final MailSteps mail;
-    private final RefundPlanner refundPlanner;
     private final Quarantine quarantine;
     private final Marketplaces marketplaces;
-    private final ReturnParcels returnParcels;
-    private final Clock clock;
+    private final ReturnReceipts returnReceipts;
 
     public CasesApi(Cases cases, CaseRepository repository, RefundRepository refunds, InterceptRepository intercepts,
-                    EmailLog emails, MailSteps mail, RefundPlanner refundPlanner, Quarantine quarantine,
-                    Marketplaces marketplaces, ReturnParcels returnParcels, Clock clock) {
+                    EmailLog emails, MailSteps mail, Quarantine quarantine,
+                    Marketplaces marketplaces, ReturnReceipts returnReceipts) {
         this.cases = cases;
-        this.returnParcels = returnParcels;
-        this.clock = clock;
+        this.returnReceipts = returnReceipts;
         this.marketplaces = marketplaces;
         this.repository = repository;
         this.refunds = refunds;
         this.intercepts = intercepts;
         this.emails = emails;
         this.mail = mail;
-        this.refundPlanner = refundPlanner;
         this.quarantine = quarantine;
     }
 
@@ -145,13 +138,7 @@ public class CasesApi {
     @ApiResponse(responseCode = "404", description = "No case with this id")
     @ApiResponse(responseCode = "409", description = "The case is not waiting for its return")
     public CaseView received(@PathVariable String caseId, Principal principal) {
-        try (CaseLogContext.Scope inCase = CaseLogContext.open(caseId)) {
-            refundPlanner.returnReceived(caseId, "api:" + principal.getName());
-            // the operator's receipt is the return parcel's last moment too (a case without one changes nothing)
-            returnParcels.reached(caseId, RefundMoment.RECEIVED, clock.instant(), null, null,
-                    "api:" + principal.getName());
-            returnParcels.refunded(caseId, RefundMoment.RECEIVED);
-        }
+        returnReceipts.confirm(caseId, "api:" + principal.getName());
         return get(caseId);
     }
 

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -57,14 +58,9 @@ public class Overview {
     }
 
     public NeedsPerson needsPerson() {
-        Instant now = clock.instant();
-        CaseList review = cases("status = 'MANUAL_REVIEW'", "status_reason", "updated_at", null, null);
-        CaseList overdue = cases("""
-                        ((status = 'AWAITING_BUYER' AND wait_kind = 'PARCEL_IN_TRANSIT' AND waiting_since <= :transit)
-                          OR (status = 'AWAITING_RETURN' AND wait_kind IN ('BUYER_RETURN', 'BACK_TO_SENDER')
-                              AND waiting_since <= :window))""",
-                "wait_kind", "waiting_since", Timestamp.from(now.minus(waits.inTransitLimit())),
-                Timestamp.from(now.minus(waits.returnWindow())));
+        CaseList review = cases("status = 'MANUAL_REVIEW'", "status_reason", "updated_at", Map.of());
+        CaseList overdue = cases(WaitSettings.PAST_LIMITS, "wait_kind", "waiting_since",
+                waits.pastLimitsParams(clock.instant()));
         return new NeedsPerson(review, quarantine.waiting(), overdue);
     }
 
@@ -89,18 +85,17 @@ public class Overview {
         return jdbc.sql(sql).param("start", start).query(Long.class).single();
     }
 
-    private CaseList cases(String where, String whyColumn, String sinceColumn, Timestamp transit, Timestamp window) {
-        var total = jdbc.sql("SELECT count(*) FROM return_case WHERE " + where);
-        var list = jdbc.sql("SELECT case_id, return_id, order_id, marketplace, status, " + whyColumn + " AS why, "
-                + sinceColumn + " AS since FROM return_case WHERE " + where + " ORDER BY " + sinceColumn
-                + " LIMIT " + SHOWN);
-        if (transit != null) {
-            total = total.param("transit", transit).param("window", window);
-            list = list.param("transit", transit).param("window", window);
-        }
-        return new CaseList(total.query(Long.class).single(), list.query((rs, n) -> new Waiting(
-                rs.getString("case_id"), rs.getString("return_id"), rs.getString("order_id"),
-                rs.getString("marketplace"), rs.getString("status"), rs.getString("why"),
-                rs.getTimestamp("since").toInstant())).list());
+    private CaseList cases(String where, String whyColumn, String sinceColumn, Map<String, Object> params) {
+        long total = jdbc.sql("SELECT count(*) FROM return_case WHERE " + where).params(params)
+                .query(Long.class).single();
+        List<Waiting> oldest = jdbc.sql("SELECT case_id, return_id, order_id, marketplace, status, " + whyColumn
+                        + " AS why, " + sinceColumn + " AS since FROM return_case WHERE " + where + " ORDER BY "
+                        + sinceColumn + " LIMIT " + SHOWN)
+                .params(params)
+                .query((rs, n) -> new Waiting(rs.getString("case_id"), rs.getString("return_id"),
+                        rs.getString("order_id"), rs.getString("marketplace"), rs.getString("status"),
+                        rs.getString("why"), rs.getTimestamp("since").toInstant()))
+                .list();
+        return new CaseList(total, oldest);
     }
 }

@@ -1,8 +1,11 @@
 package com.returnsgateway.core.waits;
 
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -38,5 +41,20 @@ public record WaitSettings(
             return followUpFirst;
         }
         return age.compareTo(followUpMax) > 0 ? followUpMax : age;
+    }
+
+    /**
+     * The waits past their limits, as a condition on {@code return_case} for the day's summary and the console: a
+     * parcel in transit longer than {@link #inTransitLimit()}, a return not back within {@link #returnWindow()}.
+     * Its parameters: {@link #pastLimitsParams}.
+     */
+    public static final String PAST_LIMITS = """
+            ((status = 'AWAITING_BUYER' AND wait_kind = 'PARCEL_IN_TRANSIT' AND waiting_since <= :transitLimit)
+              OR (status = 'AWAITING_RETURN' AND wait_kind IN ('BUYER_RETURN', 'BACK_TO_SENDER')
+                  AND waiting_since <= :windowLimit))""";
+
+    public Map<String, Object> pastLimitsParams(Instant now) {
+        return Map.of("transitLimit", Timestamp.from(now.minus(inTransitLimit)),
+                "windowLimit", Timestamp.from(now.minus(returnWindow)));
     }
 }

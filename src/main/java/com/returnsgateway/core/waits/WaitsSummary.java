@@ -76,13 +76,8 @@ public class WaitsSummary {
         section(text, "Waits past their limits", jdbc.sql("""
                         SELECT case_id || '  order ' || order_id || '  ' || marketplace || ': ' || status
                                || ' (' || wait_kind || ') since ' || waiting_since FROM return_case
-                        WHERE (status = 'AWAITING_BUYER' AND wait_kind = 'PARCEL_IN_TRANSIT'
-                               AND waiting_since <= :transitLimit)
-                           OR (status = 'AWAITING_RETURN' AND wait_kind IN ('BUYER_RETURN', 'BACK_TO_SENDER')
-                               AND waiting_since <= :windowLimit)
-                        ORDER BY waiting_since""")
-                .param("transitLimit", Timestamp.from(now.minus(settings.inTransitLimit())))
-                .param("windowLimit", Timestamp.from(now.minus(settings.returnWindow())))
+                        WHERE """ + WaitSettings.PAST_LIMITS + " ORDER BY waiting_since")
+                .params(settings.pastLimitsParams(now))
                 .query(String.class).list());
         return text.toString();
     }

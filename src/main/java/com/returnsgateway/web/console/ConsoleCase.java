@@ -10,6 +10,7 @@ import com.returnsgateway.core.mail.EmailLog;
 import com.returnsgateway.core.mail.MailSteps;
 import com.returnsgateway.core.model.CaseStatus;
 import com.returnsgateway.core.model.Money;
+import com.returnsgateway.core.model.Phase;
 import com.returnsgateway.core.model.ReturnCase;
 import com.returnsgateway.core.model.TimelineEvent;
 import com.returnsgateway.core.port.Marketplaces;
@@ -17,11 +18,12 @@ import com.returnsgateway.core.refund.RefundLedger;
 import com.returnsgateway.core.refund.RefundPlanner;
 import com.returnsgateway.core.refund.RefundRefusedException;
 import com.returnsgateway.core.refund.RefundRepository;
-import com.returnsgateway.core.returns.RefundMoment;
 import com.returnsgateway.core.returns.ReturnParcels;
+import com.returnsgateway.core.returns.ReturnReceipts;
+import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,12 +73,12 @@ public class ConsoleCase {
     private final Marketplaces marketplaces;
     private final LabelPreview labels;
     private final JsonMapper json;
-    private final Clock clock;
+    private final ReturnReceipts returnReceipts;
 
     public ConsoleCase(Cases cases, CaseRepository repository, RefundRepository refunds, RefundLedger ledger,
                        RefundPlanner planner, InterceptRepository intercepts, EmailLog emails, MailSteps mail,
-                       ReturnParcels returnParcels, Marketplaces marketplaces, LabelPreview labels, JsonMapper json,
-                       Clock clock) {
+                       ReturnParcels returnParcels, ReturnReceipts returnReceipts, Marketplaces marketplaces,
+                       LabelPreview labels, JsonMapper json) {
         this.cases = cases;
         this.repository = repository;
         this.refunds = refunds;
@@ -89,7 +91,7 @@ public class ConsoleCase {
         this.marketplaces = marketplaces;
         this.labels = labels;
         this.json = json;
-        this.clock = clock;
+        this.returnReceipts = returnReceipts;
     }
 
     /** What an operator may do with the case now; the page offers only these. */
@@ -118,7 +120,7 @@ public class ConsoleCase {
         model.addAttribute("hasLabel", sent.stream().anyMatch(e -> e.kind().equals(EmailKind.RETURN_LABEL.name())));
         boolean waiting = c.status() == CaseStatus.AWAITING_BUYER || c.status() == CaseStatus.AWAITING_RETURN;
         boolean refundable = c.status().canMoveTo(CaseStatus.REFUND_PENDING) && refundList.isEmpty()
-                && c.status().phase() != com.returnsgateway.core.model.Phase.ACTIVE;
+                && c.status().phase() != Phase.ACTIVE;
         model.addAttribute("actions", new Actions(
                 c.status() == CaseStatus.MANUAL_REVIEW || waiting,
                 waiting,
@@ -158,7 +160,7 @@ public class ConsoleCase {
         return ResponseEntity.ok()
                 .header("Content-Security-Policy", "sandbox; default-src 'none'; img-src data:; style-src 'unsafe-inline'")
                 .cacheControl(CacheControl.noStore())
-                .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+                .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                 .body(html);
     }
 
@@ -173,10 +175,7 @@ public class ConsoleCase {
 
     @PostMapping("/console/cases/{caseId}/received")
     public String received(@PathVariable String caseId, Principal principal, RedirectAttributes flash) {
-        String actor = ConsoleModel.actor(principal);
-        planner.returnReceived(caseId, actor);
-        returnParcels.reached(caseId, RefundMoment.RECEIVED, clock.instant(), null, null, actor);
-        returnParcels.refunded(caseId, RefundMoment.RECEIVED);
+        returnReceipts.confirm(caseId, ConsoleModel.actor(principal));
         flash.addFlashAttribute("done", "action.received.done");
         return "redirect:/console/cases/" + caseId;
     }
@@ -201,7 +200,7 @@ public class ConsoleCase {
 
     /** A refused action comes back to the case page with the reason, and nothing changed. */
     @ExceptionHandler({IllegalTransitionException.class, RefundRefusedException.class, IllegalArgumentException.class})
-    public String refused(RuntimeException e, jakarta.servlet.http.HttpServletRequest request,
+    public String refused(RuntimeException e, HttpServletRequest request,
                           RedirectAttributes flash) {
         String caseId = request.getRequestURI().replaceFirst("^/console/cases/([^/]+).*$", "$1");
         flash.addFlashAttribute("refused", e.getMessage());

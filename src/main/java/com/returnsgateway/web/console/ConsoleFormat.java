@@ -3,6 +3,7 @@ package com.returnsgateway.web.console;
 import com.returnsgateway.core.model.Money;
 import com.returnsgateway.core.reports.ReportSettings;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,6 +83,6 @@ public class ConsoleFormat {
             return "";
         }
         int digits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
-        return amount.setScale(digits, java.math.RoundingMode.HALF_UP).toPlainString() + " " + currency;
+        return amount.setScale(digits, RoundingMode.HALF_UP).toPlainString() + " " + currency;
     }
 }

@@ -79,7 +79,7 @@ public class ConsolePages {
                 to == null ? null : to.plusDays(1).atStartOfDay(settings.timeZone()).toInstant(), blank(q));
         CasePage result = cases.search(filter, Math.max(0, page), PAGE_SIZE);
         model.addAttribute("result", result);
-        model.addAttribute("pages", Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE));
+        model.addAttribute("pages", pages(result.total()));
         model.addAttribute("statuses", CaseStatus.values());
         model.addAttribute("phases", Phase.values());
         model.addAttribute("marketplaces", new TreeSet<>(properties.marketplaces().keySet()));
@@ -94,8 +94,7 @@ public class ConsolePages {
         filters.put("to", to == null ? "" : to.toString());
         filters.put("q", nullToEmpty(q));
         model.addAttribute("f", filters);
-        model.addAttribute("pageLinks", pageLinks(request, result.page(), (int) Math.max(1,
-                (result.total() + PAGE_SIZE - 1) / PAGE_SIZE)));
+        model.addAttribute("pageLinks", pageLinks(request, result.page(), pages(result.total())));
         return "console/cases";
     }
 
@@ -109,6 +108,11 @@ public class ConsolePages {
                     .replaceQueryParam("page", p).build(true).toUriString(), "current", p == current));
         }
         return links;
+    }
+
+    /** How many pages of {@link #PAGE_SIZE} a list of {@code total} takes: one, even when empty. */
+    static int pages(long total) {
+        return (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
     }
 
     private static String blank(String value) {

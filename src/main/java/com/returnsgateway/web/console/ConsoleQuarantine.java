@@ -36,7 +36,7 @@ public class ConsoleQuarantine {
         Quarantine.Page result = quarantine.list(open, Math.max(0, page), ConsolePages.PAGE_SIZE);
         model.addAttribute("result", result);
         model.addAttribute("open", open);
-        model.addAttribute("pages", Math.max(1, (result.total() + ConsolePages.PAGE_SIZE - 1) / ConsolePages.PAGE_SIZE));
+        model.addAttribute("pages", ConsolePages.pages(result.total()));
         return "console/quarantine";
     }
 

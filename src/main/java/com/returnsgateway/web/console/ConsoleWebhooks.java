@@ -38,7 +38,7 @@ public class ConsoleWebhooks {
         model.addAttribute("endpoint", name == null ? "" : name);
         model.addAttribute("status", status == null ? "" : status.name());
         model.addAttribute("statuses", Status.values());
-        model.addAttribute("pages", Math.max(1, (result.total() + ConsolePages.PAGE_SIZE - 1) / ConsolePages.PAGE_SIZE));
+        model.addAttribute("pages", ConsolePages.pages(result.total()));
         model.addAttribute("backPath", request.getRequestURI()
                 + (request.getQueryString() == null ? "" : "?" + request.getQueryString()));
         return "console/webhooks";
