@@ -105,6 +105,7 @@ public class SandboxController {
         s.put("latency", faults.latency().toString());
         s.put("failureRate", faults.failureRate());
         s.put("apiCalls", faults.calls());
+        s.put("apiCallsByOperation", faults.callsByOperation());
         s.put("injectedFailures", faults.injectedFailures());
         s.put("pace", pace.pace().map(Duration::toString).orElse("off"));
         return s;

@@ -9,7 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param refreshInterval how often the cases by status and the quarantine are counted in the database for the gauges
  *                        {@code gateway.cases} and {@code gateway.quarantine.size}; a scrape reads the last count
+ * @param sqlStatements   count every SQL statement sent ({@code gateway_sql_statements_total}; the benchmark turns it
+ *                        on): off by default, as it wraps every connection and statement
  */
 @ConfigurationProperties("gateway.metrics")
-public record MetricsSettings(@DefaultValue("15s") Duration refreshInterval) {
+public record MetricsSettings(@DefaultValue("15s") Duration refreshInterval,
+                              @DefaultValue("false") boolean sqlStatements) {
 }

@@ -12,17 +12,24 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,7 +39,7 @@ import org.springframework.stereotype.Component;
  * until {@code give-up-after}: then FAILED, kept for replay, and operations get one alert per endpoint.
  */
 @Component
-public class WebhookSweep {
+public class WebhookSweep implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookSweep.class);
     /** Claims per tick: after a round that delivered, a case's next event may be due at once. */
@@ -50,6 +57,8 @@ public class WebhookSweep {
     private final WebhookMetrics metrics;
     private final OperationsAlerts alerts;
     private final Clock clock;
+    /** Posts up to {@code gateway.webhooks.concurrency} deliveries at once. */
+    private final ExecutorService senders;
 
     public WebhookSweep(WebhookSettings settings, WebhookDeliveryStore store, WebhookSender sender,
                         WebhookMetrics metrics, OperationsAlerts alerts, Clock clock) {
@@ -59,6 +68,17 @@ public class WebhookSweep {
         this.metrics = metrics;
         this.alerts = alerts;
         this.clock = clock;
+        AtomicInteger threads = new AtomicInteger();
+        this.senders = Executors.newFixedThreadPool(Math.max(1, settings.concurrency()), task -> {
+            Thread thread = new Thread(task, "webhook-sender-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Override
+    public void destroy() {
+        senders.shutdownNow();
     }
 
     /** Posts what is due; returns the endpoints operations must hear about (the route alerts them). */
@@ -67,9 +87,9 @@ public class WebhookSweep {
         if (active.isEmpty()) {
             return List.of();
         }
-        Map<String, GiveUp> givenUp = new LinkedHashMap<>();
+        Map<String, GiveUp> givenUp = Collections.synchronizedMap(new LinkedHashMap<>());
         // an endpoint that failed for lack of an answer, a 5xx or a 429 is not called again in this sweep
-        Set<String> inTrouble = new HashSet<>();
+        Set<String> inTrouble = ConcurrentHashMap.newKeySet();
         Duration lease = settings.timeout().multipliedBy(settings.batch() + 1L);
         for (int round = 0; round < MAX_ROUNDS; round++) {
             String token = UUID.randomUUID().toString();
@@ -82,7 +102,7 @@ public class WebhookSweep {
         }
         metrics.pending(store.pendingByEndpoint());
         List<GiveUp> due = new ArrayList<>();
-        givenUp.values().forEach(giveUp -> {
+        List.copyOf(givenUp.values()).forEach(giveUp -> {
             if (alerts.due(alertKey(giveUp.endpoint()), title(giveUp))) {
                 due.add(giveUp);
             }
@@ -103,52 +123,62 @@ public class WebhookSweep {
         exchange.setVariable(ALERT_KEY, alertKey(giveUp.endpoint()));
     }
 
-    /** Posts the claimed deliveries in order; returns how many were delivered. */
+    /**
+     * Posts the claimed deliveries, several at once; returns how many were delivered. Each is the earliest pending
+     * delivery of its case to its endpoint ({@link WebhookDeliveryStore#claim}), so a case's events stay in order.
+     */
     private int post(List<Due> due, String token, Map<String, WebhookSettings.Endpoint> active,
                      Set<String> inTrouble, Map<String, GiveUp> givenUp) {
-        int delivered = 0;
-        for (Due delivery : due) {
-            String name = delivery.endpoint();
-            WebhookSettings.Endpoint endpoint = active.get(name);
-            if (inTrouble.contains(name)) {
-                // its endpoint just failed: not hammered again in this sweep, and no attempt is counted
-                store.release(delivery, token);
-                continue;
-            }
-            Instant at = clock.instant();
-            Attempt attempt = sender.send(name, endpoint, delivery.eventId(), delivery.body(), at);
-            Instant now = clock.instant();
-            if (attempt.delivered()) {
-                if (store.delivered(delivery, token, attempt.status(), now)) {
-                    metrics.count(name, WebhookMetrics.Outcome.DELIVERED);
-                    delivered++;
-                }
-                continue;
-            }
-            if (attempt.endpointInTrouble()) {
-                inTrouble.add(name);
-            }
-            int attempts = delivery.attempts() + 1;
-            String outcome = attempt.status() != null ? "HTTP " + attempt.status() : attempt.error();
-            if (!now.isBefore(delivery.retryingSince().plus(settings.giveUpAfter()))) {
-                if (store.failed(delivery, token, attempt.status(), attempt.error(), now)) {
-                    metrics.count(name, WebhookMetrics.Outcome.FAILED);
-                    log.warn("Webhook {} to endpoint {}: attempt {} failed ({}); given up after {}, FAILED until"
-                            + " replayed", delivery.eventId(), name, attempts, outcome, settings.giveUpAfter());
-                    GiveUp before = givenUp.get(name);
-                    givenUp.put(name, new GiveUp(name, shown(endpoint.url()), before == null ? 1
-                            : before.deliveries() + 1, attempt.error()));
-                }
-                continue;
-            }
-            Instant next = now.plus(nextDelay(attempts, attempt));
-            if (store.retry(delivery, token, attempt.status(), attempt.error(), now, next)) {
-                metrics.count(name, WebhookMetrics.Outcome.RETRY);
-                log.warn("Webhook {} to endpoint {}: attempt {} failed ({}); next attempt at {}", delivery.eventId(),
-                        name, attempts, outcome, next);
-            }
+        List<CompletableFuture<Boolean>> posts = due.stream()
+                .map(delivery -> CompletableFuture.supplyAsync(
+                        () -> postOne(delivery, token, active, inTrouble, givenUp), senders))
+                .toList();
+        return (int) posts.stream().map(CompletableFuture::join).filter(Boolean::booleanValue).count();
+    }
+
+    /** Posts one delivery and records how it went; true when it was delivered. */
+    private boolean postOne(Due delivery, String token, Map<String, WebhookSettings.Endpoint> active,
+                            Set<String> inTrouble, Map<String, GiveUp> givenUp) {
+        String name = delivery.endpoint();
+        WebhookSettings.Endpoint endpoint = active.get(name);
+        if (inTrouble.contains(name)) {
+            // its endpoint just failed: not hammered again in this sweep, and no attempt is counted
+            store.release(delivery, token);
+            return false;
         }
-        return delivered;
+        Instant at = clock.instant();
+        Attempt attempt = sender.send(name, endpoint, delivery.eventId(), delivery.body(), at);
+        Instant now = clock.instant();
+        if (attempt.delivered()) {
+            if (store.delivered(delivery, token, attempt.status(), now)) {
+                metrics.count(name, WebhookMetrics.Outcome.DELIVERED);
+                return true;
+            }
+            return false;
+        }
+        if (attempt.endpointInTrouble()) {
+            inTrouble.add(name);
+        }
+        int attempts = delivery.attempts() + 1;
+        String outcome = attempt.status() != null ? "HTTP " + attempt.status() : attempt.error();
+        if (!now.isBefore(delivery.retryingSince().plus(settings.giveUpAfter()))) {
+            if (store.failed(delivery, token, attempt.status(), attempt.error(), now)) {
+                metrics.count(name, WebhookMetrics.Outcome.FAILED);
+                log.warn("Webhook {} to endpoint {}: attempt {} failed ({}); given up after {}, FAILED until"
+                        + " replayed", delivery.eventId(), name, attempts, outcome, settings.giveUpAfter());
+                givenUp.merge(name, new GiveUp(name, shown(endpoint.url()), 1, attempt.error()),
+                        (earlier, latest) -> new GiveUp(name, latest.url(), earlier.deliveries() + 1,
+                                latest.lastError()));
+            }
+            return false;
+        }
+        Instant next = now.plus(nextDelay(attempts, attempt));
+        if (store.retry(delivery, token, attempt.status(), attempt.error(), now, next)) {
+            metrics.count(name, WebhookMetrics.Outcome.RETRY);
+            log.warn("Webhook {} to endpoint {}: attempt {} failed ({}); next attempt at {}", delivery.eventId(),
+                    name, attempts, outcome, next);
+        }
+        return false;
     }
 
     /** The endpoint's Retry-After (at least a second), else the backoff with a little jitter. */

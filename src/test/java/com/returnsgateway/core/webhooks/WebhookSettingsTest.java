@@ -40,6 +40,7 @@ class WebhookSettingsTest {
         assertThat(settings.giveUpAfter()).isEqualTo(Duration.ofDays(3));
         assertThat(settings.timeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(settings.batch()).isEqualTo(50);
+        assertThat(settings.concurrency()).isEqualTo(8);
     }
 
     @Test
