@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -202,15 +203,18 @@ class DeploymentManifestsTest {
         String configMapName = manifest("ConfigMap").get("metadata", "name").text();
         String configPath = mountPathOf(container, volume -> volume.find("configMap")
                 .filter(configMap -> configMap.get("name").text().equals(configMapName)).isPresent());
-        assertThat(Path.of(configPath).getParent()).as("%s: the ConfigMap %s must be mounted one folder below %s/config",
-                container.where(), configMapName, dockerfile.workdir()).isEqualTo(Path.of(dockerfile.workdir(), "config"));
+        assertThat(Path.of(configPath).getParent())
+                .as("%s: the ConfigMap %s must be mounted one folder below %s/config", container.where(),
+                        configMapName, dockerfile.workdir())
+                .isEqualTo(Path.of(dockerfile.workdir(), "config"));
         String profile = env.get("SPRING_PROFILES_ACTIVE");
         assertThat(profile).as("%s env SPRING_PROFILES_ACTIVE", container.where()).isEqualTo("prod");
         assertThat(dockerfile.env().get("SPRING_PROFILES_ACTIVE")).as("%s ENV SPRING_PROFILES_ACTIVE", DOCKERFILE)
                 .isEqualTo("prod");
         for (String key : manifest("ConfigMap").get("data").map().keySet()) {
             assertThat(key).as("%s data.%s: overrides config/application-%s.yaml only when named after the active "
-                    + "profile", manifest("ConfigMap").file(), key, profile).isEqualTo("application-" + profile + ".yaml");
+                    + "profile", manifest("ConfigMap").file(), key, profile)
+                    .isEqualTo("application-" + profile + ".yaml");
         }
     }
 
@@ -221,10 +225,12 @@ class DeploymentManifestsTest {
                 .isEqualTo(2);
         Map<String, Object> podLabels = deployment.get("spec", "template", "metadata", "labels").map();
         Node selectors = deployment.get("spec", "selector", "matchLabels");
-        assertThat(podLabels).as("%s: the pod template's labels", selectors.where()).containsAllEntriesOf(selectors.map());
+        assertThat(podLabels).as("%s: the pod template's labels", selectors.where())
+                .containsAllEntriesOf(selectors.map());
         Node service = manifest("Service").get("spec", "selector");
         assertThat(service.map()).as("%s", service.where()).isNotEmpty();
-        assertThat(podLabels).as("%s: the Deployment's pod labels", service.where()).containsAllEntriesOf(service.map());
+        assertThat(podLabels).as("%s: the Deployment's pod labels", service.where())
+                .containsAllEntriesOf(service.map());
         Node budget = manifest("PodDisruptionBudget");
         Node budgetSelector = budget.get("spec", "selector", "matchLabels");
         assertThat(podLabels).as("%s: the Deployment's pod labels", budgetSelector.where())
@@ -243,8 +249,8 @@ class DeploymentManifestsTest {
         Node container = gatewayContainer();
         int preStop = container.find("lifecycle", "preStop").map(DeploymentManifestsTest::sleepSeconds).orElse(0);
         Node grace = manifest("Deployment").get("spec", "template", "spec", "terminationGracePeriodSeconds");
-        assertThat(grace.integer()).as("%s: Kubernetes kills the pod after it, so it must exceed the preStop sleep (%d s)"
-                + " + Tomcat's graceful shutdown (spring.lifecycle.timeout-per-shutdown-phase %d s) + Camel's "
+        assertThat(grace.integer()).as("%s: Kubernetes kills the pod after it, so it must exceed the preStop sleep "
+                + "(%d s) + Tomcat's graceful shutdown (spring.lifecycle.timeout-per-shutdown-phase %d s) + Camel's "
                 + "(camel.main.shutdown-timeout %d s) in %s", grace.where(), preStop, phase.toSeconds(), camel,
                 APPLICATION).isGreaterThan(preStop + (int) phase.toSeconds() + camel);
     }
@@ -288,8 +294,9 @@ class DeploymentManifestsTest {
                 .orElseGet(() -> fail("%s ENTRYPOINT: -Dpdfbox.fontcache=<dir> is missing: PDFBox would write its "
                         + "font cache into the home folder", DOCKERFILE));
         String writable = mountPathOf(container, volume -> volume.find("emptyDir").isPresent());
-        assertThat(fontCache).as("%s ENTRYPOINT -Dpdfbox.fontcache: the root filesystem is read-only; the only writable "
-                + "folder is the emptyDir at %s (%s)", DOCKERFILE, writable, container.where()).startsWith(writable + "/");
+        assertThat(fontCache).as("%s ENTRYPOINT -Dpdfbox.fontcache: the root filesystem is read-only; the only "
+                + "writable folder is the emptyDir at %s (%s)", DOCKERFILE, writable, container.where())
+                .startsWith(writable + "/");
     }
 
     @Test
@@ -330,7 +337,8 @@ class DeploymentManifestsTest {
         List<String> entrypoint = dockerfile.entrypoint();
         int classpath = entrypoint.indexOf("-cp");
         assertThat(classpath).as("%s ENTRYPOINT: -cp <the layers' folder>", DOCKERFILE).isPositive();
-        assertThat(entrypoint.get(classpath + 1)).as("%s ENTRYPOINT -cp", DOCKERFILE).isEqualTo(targets.iterator().next());
+        assertThat(entrypoint.get(classpath + 1)).as("%s ENTRYPOINT -cp", DOCKERFILE)
+                .isEqualTo(targets.iterator().next());
     }
 
     @Test
@@ -383,7 +391,7 @@ class DeploymentManifestsTest {
     }
 
     /** The container's mountPath of the one pod volume that {@code matches}. */
-    private static String mountPathOf(Node container, java.util.function.Predicate<Node> matches) {
+    private static String mountPathOf(Node container, Predicate<Node> matches) {
         List<String> volumes = manifest("Deployment").get("spec", "template", "spec", "volumes").list().stream()
                 .filter(matches).map(volume -> volume.get("name").text()).toList();
         assertThat(volumes).as("%s: the pod's volume of that kind", manifest("Deployment").file()).hasSize(1);
