@@ -21,7 +21,8 @@ FROM eclipse-temurin:17-jre
 RUN groupadd --gid 10001 gateway \
     && useradd --uid 10001 --gid 10001 --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin gateway
 
-# the program, one layer each, least often changed first; owned by root, read-only to the gateway
+# the program, one layer each, least often changed first; owned by root, read-only to the gateway. Apart from the
+# working folder, so that /app is not on the class path (Spring Boot would read config/ a second time as classpath:)
 COPY --from=build /layers/dependencies/ /opt/returns-gateway/
 COPY --from=build /layers/spring-boot-loader/ /opt/returns-gateway/
 COPY --from=build /layers/snapshot-dependencies/ /opt/returns-gateway/
