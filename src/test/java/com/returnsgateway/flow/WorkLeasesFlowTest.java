@@ -3,9 +3,11 @@ package com.returnsgateway.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.returnsgateway.adapter.generic.MarketplacePoller;
 import com.returnsgateway.adapter.seventeentrack.SeventeenTrack;
 import com.returnsgateway.adapter.seventeentrack.TrackedNumbers;
 import com.returnsgateway.core.cluster.LeasedPollStrategy;
+import com.returnsgateway.core.RouteVariables;
 import com.returnsgateway.core.cluster.WorkLeases;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -19,6 +21,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -52,6 +56,9 @@ class WorkLeasesFlowTest extends SandboxGatewayTest {
     @Autowired
     TrackedNumbers numbers;
 
+    @Autowired
+    MarketplacePoller poller;
+
     @Test
     void aMarketplaceLeasedToAnotherInstanceIsPolledHereOnlyOnceThatLeaseRunsOut() {
         String lease = "marketplace-poll:" + MARKETPLACE;
@@ -75,6 +82,25 @@ class WorkLeasesFlowTest extends SandboxGatewayTest {
 
             caseWhere(request, c -> MARKETPLACE.equals(c.get("marketplace").asString()));
             assertThat(ownerOf(lease)).as("this instance polls it now").isEqualTo(leases.owner());
+        } finally {
+            givenBack(lease);
+        }
+    }
+
+    @Test
+    void aPollThatLostItsLeaseMidCycleStopsThereWithoutMovingTheCheckpoint() {
+        String lease = "marketplace-poll:" + MARKETPLACE;
+        heldElsewhere(lease);
+        try {
+            var before = poller.load(MARKETPLACE);
+            Exchange exchange = new DefaultExchange(camel);
+            exchange.setVariable(RouteVariables.PAGE_URL, "http://localhost/next-page");
+
+            // a page read while the lease ran out and another instance took it over
+            poller.pageDone(MARKETPLACE, "token-of-the-next-page", Instant.now(), exchange);
+
+            assertThat(exchange.getVariable(RouteVariables.PAGE_URL)).as("no further page here").isNull();
+            assertThat(poller.load(MARKETPLACE)).as("the holder goes on from the stored checkpoint").isEqualTo(before);
         } finally {
             givenBack(lease);
         }
