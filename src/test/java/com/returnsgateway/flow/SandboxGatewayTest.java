@@ -108,7 +108,9 @@ import tools.jackson.databind.node.ObjectNode;
                 "gateway.forwarders.unreachable-express.status-profile=generic",
                 "gateway.resilience.forwarders.unreachable-express.minimum-number-of-calls=2",
                 "gateway.resilience.forwarders.unreachable-express.sliding-window-size=2",
-                "gateway.resilience.forwarders.unreachable-express.wait-in-open-state=10m"
+                "gateway.resilience.forwarders.unreachable-express.wait-in-open-state=10m",
+                // a generic marketplace only WorkLeasesFlowTest uses: it holds its poll lease for another instance
+                "gateway.marketplaces.sandbox-leases.base-url=${gateway.sandbox-url}/sandbox/marketplace/sandbox-leases"
         })
 abstract class SandboxGatewayTest {
 

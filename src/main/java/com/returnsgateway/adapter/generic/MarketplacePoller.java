@@ -6,6 +6,7 @@ import static com.returnsgateway.core.RouteVariables.NEXT_PAGE_TOKEN;
 import static com.returnsgateway.core.RouteVariables.PAGES;
 import static com.returnsgateway.core.RouteVariables.PAGE_URL;
 
+import com.returnsgateway.core.cluster.WorkLeases;
 import com.returnsgateway.core.config.GatewayProperties;
 import com.returnsgateway.core.intake.Quarantine;
 import com.returnsgateway.core.remote.AnswerTooLargeException;
@@ -16,12 +17,15 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.Variable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
@@ -31,10 +35,13 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Paging through a marketplace's return requests from a stored checkpoint. The page token is saved after each
  * page, the updated-after watermark only once the last page is done, so a crash resumes mid-cycle and loses nothing
- * (a page seen twice is harmless: intake de-duplicates).
+ * (a page seen twice is harmless: intake de-duplicates). With several instances, one at a time polls a marketplace:
+ * the one holding its lease {@code marketplace-poll:<marketplace>}, taken at each cycle and renewed after each page.
  */
 @Component
 public class MarketplacePoller {
+
+    private static final Logger log = LoggerFactory.getLogger(MarketplacePoller.class);
 
     private final GatewayProperties properties;
     private final JdbcClient jdbc;
@@ -42,12 +49,16 @@ public class MarketplacePoller {
     private final Quarantine quarantine;
     private final Clock clock;
     private final GenericApi api;
+    private final WorkLeases leases;
 
     private final long maxPageBytes;
+    private final Duration lease;
 
     public MarketplacePoller(GatewayProperties properties, JdbcClient jdbc, JsonMapper json, Quarantine quarantine,
-                             Clock clock, GenericApi api) {
+                             Clock clock, GenericApi api, WorkLeases leases) {
         this.maxPageBytes = properties.intake().maxPageSize().toBytes();
+        this.lease = WorkLeases.durationFor(properties.intake().pollInterval());
+        this.leases = leases;
         this.properties = properties;
         this.jdbc = jdbc;
         this.json = json;
@@ -63,6 +74,22 @@ public class MarketplacePoller {
                 .map(java.util.Map.Entry::getKey)
                 .sorted()
                 .toList();
+    }
+
+    /**
+     * Whether this instance polls the marketplace now: takes or renews its lease for three poll intervals (at least
+     * 30 s). False while another instance holds it; this one takes over once that lease runs out.
+     */
+    public boolean leased(@Variable(MARKETPLACE) String marketplace) {
+        boolean mine = leases.acquire(leaseName(marketplace), lease);
+        if (!mine) {
+            log.debug("Marketplace {}: polled by another instance (lease {})", marketplace, leaseName(marketplace));
+        }
+        return mine;
+    }
+
+    static String leaseName(String marketplace) {
+        return "marketplace-poll:" + marketplace;
     }
 
     /** Sets {@code pageUrl} to the first page to fetch: the stored page token, or everything since the watermark. */
@@ -120,9 +147,19 @@ public class MarketplacePoller {
         return returns;
     }
 
-    /** After a page's returns are all accepted: remember where to continue. */
+    /**
+     * After a page's returns are all accepted: renew the lease and remember where to continue. A lease lost meanwhile
+     * (a page that took longer than the lease) ends the cycle without moving the checkpoint: the instance that holds
+     * the lease now goes on from the stored one (reading this page again is harmless).
+     */
     public void pageDone(@Variable(MARKETPLACE) String marketplace, @Variable(NEXT_PAGE_TOKEN) String nextToken,
-                         @Variable(CYCLE_MAX) Instant cycleMax) {
+                         @Variable(CYCLE_MAX) Instant cycleMax, Exchange exchange) {
+        if (!leases.acquire(leaseName(marketplace), lease)) {
+            log.info("Marketplace {}: another instance took over the poll mid-cycle; it goes on from the stored"
+                    + " checkpoint", marketplace);
+            exchange.setVariable(PAGE_URL, null);
+            return;
+        }
         Checkpoint current = load(marketplace).orElse(new Checkpoint(null, null, null));
         Checkpoint updated = nextToken == null
                 ? new Checkpoint(later(current.updatedAfter(), cycleMax), null, null)

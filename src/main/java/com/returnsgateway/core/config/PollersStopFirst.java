@@ -19,6 +19,8 @@ import org.springframework.stereotype.Component;
 public class PollersStopFirst implements SmartLifecycle {
 
     public static final String GROUP = "pollers";
+    /** Above Camel's own phase (and the web server's), so this stops first. */
+    public static final int PHASE = Integer.MAX_VALUE;
     private static final Logger log = LoggerFactory.getLogger(PollersStopFirst.class);
 
     // looked up when stopping: taking the CamelContext in the constructor would start it before its routes load
@@ -61,9 +63,8 @@ public class PollersStopFirst implements SmartLifecycle {
         return running;
     }
 
-    /** Above Camel's own phase (and the web server's), so this stops first. */
     @Override
     public int getPhase() {
-        return Integer.MAX_VALUE;
+        return PHASE;
     }
 }
