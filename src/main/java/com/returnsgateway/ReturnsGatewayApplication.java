@@ -1,5 +1,6 @@
 package com.returnsgateway;
 
+import com.returnsgateway.core.mail.MailStreams;
 import com.returnsgateway.sandbox.SimulatorsApplication;
 import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
@@ -10,6 +11,7 @@ import org.springframework.core.env.SimpleCommandLinePropertySource;
 public class ReturnsGatewayApplication {
 
     public static void main(String[] args) {
+        MailStreams.nameTheProvider();
         if (simulatorsOnly(args)) {
             SpringApplication.run(SimulatorsApplication.class, args);
         } else {

@@ -2,8 +2,10 @@ package com.returnsgateway.api;
 
 import com.returnsgateway.core.config.GatewayProperties;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -24,19 +28,24 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * The API's users and keys, checked on every request. Passwords are kept only encoded: a plain one from configuration
- * is hashed at start-up. A password check (BCrypt: about a tenth of a second of CPU) is done once per credential and
- * then remembered for {@link #REMEMBER_FOR}, keyed by the SHA-256 of user and password, so automation calling with
- * Basic credentials does not pay it on every request. API keys are stored as their SHA-256 and compared in constant
- * time: cheap on every request, and a key is long and random, so its SHA-256 is as good as a slow hash.
+ * The API's users and keys, checked on every request. Passwords are kept only hashed. A plain one from configuration
+ * is kept as its HMAC-SHA256 under a key made at start-up and compared in constant time: a slow hash protects a stored
+ * hash whose password is unknown, and this one lives only in the memory of a process that was given the password
+ * itself (hashing six sandbox users with BCrypt cost most of a second of start-up). An encoded one ({bcrypt}...) is
+ * checked by its encoder (BCrypt: about a tenth of a second of CPU) once per credential and then remembered for
+ * {@link #REMEMBER_FOR}, keyed by the SHA-256 of user and password, so automation calling with Basic credentials does
+ * not pay it on every request. API keys are stored as their SHA-256 and compared in constant time: cheap on every
+ * request, and a key is long and random, so its SHA-256 is as good as a slow hash.
  */
 public class ApiCredentials implements AuthenticationProvider {
 
     static final Duration REMEMBER_FOR = Duration.ofMinutes(5);
     static final int REMEMBER_AT_MOST = 1_000;
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
+    private static final SecretKeySpec PLAIN_PASSWORD_KEY = new SecretKeySpec(randomKey(), "HmacSHA256");
 
-    private record User(String encodedPassword, List<GrantedAuthority> authorities) {
+    /** A user's password: as configured with an encoding {id}, or as the HMAC of a plain one (the other null). */
+    private record User(String encodedPassword, byte[] plainPasswordMac, List<GrantedAuthority> authorities) {
     }
 
     private record Key(String name, byte[] sha256, List<GrantedAuthority> authorities) {
@@ -69,7 +78,7 @@ public class ApiCredentials implements AuthenticationProvider {
                 throw new IllegalStateException("Set both gateway.api.username and gateway.api.password (for example "
                         + "through the GATEWAY_API_USERNAME and GATEWAY_API_PASSWORD environment variables)");
             }
-            users.put(api.username(), new User(encoded("gateway.api.password", api.password(), encoder),
+            users.put(api.username(), user("gateway.api.password", api.password(), encoder,
                     authorities(EnumSet.allOf(ApiRole.class).stream().toList())));
         }
         api.users().forEach((name, user) -> {
@@ -80,7 +89,7 @@ public class ApiCredentials implements AuthenticationProvider {
             if (user.password().isBlank()) {
                 throw new IllegalStateException(setting + ".password is empty");
             }
-            users.put(name, new User(encoded(setting + ".password", user.password(), encoder),
+            users.put(name, user(setting + ".password", user.password(), encoder,
                     authorities(ApiRole.parse(setting + ".roles", user.roles()))));
         });
         List<Key> keys = new ArrayList<>();
@@ -115,7 +124,7 @@ public class ApiCredentials implements AuthenticationProvider {
         }
         User user = users.get(name);
         // user names are not secret here (intake, viewer, ...), so an unknown one is refused without hashing
-        if (user == null || !encoder.matches(password, user.encodedPassword())) {
+        if (user == null || !matches(user, password)) {
             throw new BadCredentialsException("Wrong user name or password");
         }
         remember(credential, new Checked(name, user.authorities(), now.plus(REMEMBER_FOR)));
@@ -152,13 +161,20 @@ public class ApiCredentials implements AuthenticationProvider {
         checked.put(credential, success);
     }
 
-    /** Encoded values ({bcrypt}..., {sha256}...) are kept; a plain one is hashed now and not kept. */
-    private static String encoded(String setting, String configured, PasswordEncoder encoder) {
+    private boolean matches(User user, String password) {
+        return user.plainPasswordMac() != null
+                ? MessageDigest.isEqual(user.plainPasswordMac(), mac(password))
+                : encoder.matches(password, user.encodedPassword());
+    }
+
+    /** An encoded password ({bcrypt}..., {sha256}...) is kept; a plain one (or {noop}) only as its HMAC. */
+    private static User user(String setting, String configured, PasswordEncoder encoder,
+                             List<GrantedAuthority> authorities) {
         if (configured.startsWith("{noop}")) {
-            return encoder.encode(configured.substring("{noop}".length()));
+            return new User(null, mac(configured.substring("{noop}".length())), authorities);
         }
         if (!isEncoded(configured)) {
-            return encoder.encode(configured);
+            return new User(null, mac(configured), authorities);
         }
         try {
             encoder.matches("probe", configured); // only to learn whether the {id} is known
@@ -166,7 +182,18 @@ public class ApiCredentials implements AuthenticationProvider {
             throw new IllegalStateException(setting + " starts with an unknown encoding {id}: use {bcrypt}, "
                     + "{sha256}, {pbkdf2}, {scrypt} or {argon2}, or a plain password", e);
         }
-        return configured;
+        return new User(configured, null, authorities);
+    }
+
+    /** HMAC-SHA256 under this process's own random key: equal for equal passwords, useless outside it. */
+    private static byte[] mac(String password) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(PLAIN_PASSWORD_KEY);
+            return mac.doFinal(password.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
+        }
     }
 
     static boolean isEncoded(String password) {
@@ -187,5 +214,11 @@ public class ApiCredentials implements AuthenticationProvider {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
+    }
+
+    private static byte[] randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return key;
     }
 }

@@ -21,6 +21,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import com.icegreen.greenmail.mail.MailAddress;
+import com.returnsgateway.core.mail.MailStreams;
 import com.icegreen.greenmail.mail.MovingMessage;
 import com.icegreen.greenmail.user.MessageDeliveryHandler;
 import com.icegreen.greenmail.util.GreenMail;
@@ -65,6 +66,10 @@ public class SandboxMailServer implements SmartLifecycle {
             return recipients.contains(a) || to.stream().anyMatch(t -> t.equalsIgnoreCase(a))
                     || cc.stream().anyMatch(t -> t.equalsIgnoreCase(a));
         }
+    }
+
+    static {
+        MailStreams.nameTheProvider();
     }
 
     private final SandboxProperties.Smtp settings;

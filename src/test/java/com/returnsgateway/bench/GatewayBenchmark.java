@@ -40,8 +40,9 @@ import tools.jackson.databind.JsonNode;
  * <p>Settings, as system properties ({@code -Dbench.cases=2000} on the Maven command line): {@code bench.cases}
  * (returns in the backlog, 10,000), {@code bench.latency-ms} (the simulators' answer time, 50), {@code bench.rate}
  * and {@code bench.steady-seconds} (the steady intake, 10 returns/s for 30 s), {@code bench.api-requests} (1,000),
- * {@code bench.labels} (1,000), {@code bench.two-instances} (true), {@code bench.jfr} (true: the gateway records a
- * flight recording, {@code target/benchmark/<run>/*.jfr}).
+ * {@code bench.labels} (1,000), {@code bench.two-instances} (true), {@code bench.webhook-wait-seconds} (600: how long
+ * the webhook outbox may take to empty after a drain), {@code bench.jfr} (true: each gateway records a flight
+ * recording, {@code target/benchmark/<run>/*.jfr}).
  */
 public final class GatewayBenchmark {
 
@@ -54,7 +55,7 @@ public final class GatewayBenchmark {
     private static final String INTAKE_KEY = "sandbox-intake-key-0000000000000000";
 
     record Settings(int cases, int latencyMs, int workers, int rate, int steadySeconds, int apiRequests, int labels,
-                    boolean twoInstances, boolean jfr, Path jar, Path workDir) {
+                    boolean twoInstances, boolean jfr, int webhookWaitSeconds, Path jar, Path workDir) {
 
         static Settings read() throws IOException {
             Path jar = Path.of(System.getProperty("bench.jar", ""));
@@ -70,7 +71,8 @@ public final class GatewayBenchmark {
                     16, Integer.getInteger("bench.rate", 10), Integer.getInteger("bench.steady-seconds", 30),
                     Integer.getInteger("bench.api-requests", 1_000), Integer.getInteger("bench.labels", 1_000),
                     Boolean.parseBoolean(System.getProperty("bench.two-instances", "true")),
-                    Boolean.parseBoolean(System.getProperty("bench.jfr", "false")), jar, workDir);
+                    Boolean.parseBoolean(System.getProperty("bench.jfr", "false")),
+                    Integer.getInteger("bench.webhook-wait-seconds", 600), jar, workDir);
         }
     }
 
@@ -130,7 +132,7 @@ public final class GatewayBenchmark {
                         "--sandbox.simulators.latency=" + settings.latencyMs() + "ms",
                         "--sandbox.simulators.pace=off", "--sandbox.seed.enabled=false",
                         "--sandbox.smtp.port=23025", "--sandbox.imap.port=23143", "--sandbox.sftp.port=22222"));
-        awaitUp(simulators, simulatorsUrl() + "/sandbox/settings", Duration.ofSeconds(90));
+        awaitUp(simulators, simulatorsUrl() + "/sandbox/settings", Duration.ofSeconds(240));
         return simulators;
     }
 
@@ -149,7 +151,14 @@ public final class GatewayBenchmark {
             double stopMs = gateway.stop();
             notes.add(String.format(Locale.ROOT, "one instance: graceful stop (SIGTERM) took %.1f s", stopMs / 1000));
         }
-        row("start to first poll, existing data (s)", fmt(restartedStart(args) / 1000), "", "<= 5");
+        double plain = restartedStart("gateway-one-restarted", settings.jar(), List.of(), args);
+        Path extracted = extract();
+        Path archive = extracted.resolveSibling("gateway.jsa");
+        restartedStart("gateway-one-cds-training", extracted, List.of("-XX:ArchiveClassesAtExit=" + archive), args);
+        double shared = restartedStart("gateway-one-cds", extracted, List.of("-XX:SharedArchiveFile=" + archive),
+                args);
+        row("start to first poll, existing data (s): the jar; extracted with a class data sharing archive",
+                fmt(plain / 1000) + "; " + fmt(shared / 1000), "", "<= 5");
         notes.add(String.format(Locale.ROOT, "one instance: start to first poll on an empty data folder: %.1f s "
                 + "(database created, migrations run)", freshStart / 1000));
         notes.add("one instance: " + drain.statuses());
@@ -163,7 +172,7 @@ public final class GatewayBenchmark {
             awaitFirstPoll(first);
             second = startGateway("gateway-b", 28082, gatewayArgs(0, null,
                     "jdbc:postgresql://127.0.0.1:55534/postgres"));
-            awaitUp(second, second.url() + "/actuator/health/readiness", Duration.ofSeconds(90));
+            awaitUp(second, second.url() + "/actuator/health/readiness", Duration.ofSeconds(240));
             Drain drain = drain("two", "B2", List.of(first, second), dir.resolve("postgres"), db);
             notes.add("two instances: " + drain.statuses());
             notes.add("two instances: leases " + leases(db));
@@ -229,7 +238,7 @@ public final class GatewayBenchmark {
         cell("PostgreSQL CPU per case (ms)", c, fmt2((after.postgresCpuMs() - before.postgresCpuMs()) / n), "<= 3");
         cell("SQL statements per case", c, fmt(((double) after.statements() - before.statements()) / n), "");
         cell("webhook calls per case; outbox empty after the drain (s)", c, fmt2(webhookCalls) + "; "
-                + (webhookLag == null ? "not within 10 min" : fmt(webhookLag.toMillis() / 1000.0)), "");
+                + (webhookLag == null ? "not within " + settings.webhookWaitSeconds() + " s" : fmt(webhookLag.toMillis() / 1000.0)), "");
         cell("peak RSS while draining (MB)", c, fmt(peakRss), "<= 400");
         notes.add(column + " instance(s): calls per case by operation: " + perCase.entrySet().stream()
                 .filter(e -> e.getValue() >= 0.01)
@@ -304,14 +313,29 @@ public final class GatewayBenchmark {
                 idlePerMs * 1000));
     }
 
-    /** Stops nothing: starts the gateway again on the data folder the one-instance run left, to its first poll. */
-    private double restartedStart(List<String> args) throws Exception {
-        BenchProcess gateway = startGateway("gateway-one-restarted", 28080, args);
+    /** Starts the gateway again on the data folder the one-instance run left; ms to its first poll. */
+    private double restartedStart(String name, Path jar, List<String> jvm, List<String> args) throws Exception {
+        BenchProcess gateway = BenchProcess.start(name, 28080, jar, settings.workDir(), jvm, args);
         try {
             return awaitFirstPoll(gateway);
         } finally {
             gateway.stop();
         }
+    }
+
+    /**
+     * The jar extracted as Spring Boot's tools do it for class data sharing (an application jar and its libraries
+     * beside it): a shared archive can hold classes from plain jars, not from jars nested in a jar.
+     */
+    private Path extract() throws IOException, InterruptedException {
+        Path destination = settings.workDir().resolve("extracted");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process extract = new ProcessBuilder(java, "-Djarmode=tools", "-jar", settings.jar().toString(), "extract",
+                "--destination", destination.toString()).inheritIO().start();
+        if (extract.waitFor() != 0) {
+            throw new IllegalStateException("extracting " + settings.jar() + " failed");
+        }
+        return destination.resolve(settings.jar().getFileName());
     }
 
     private void duplicates(String tag, int n) throws IOException, InterruptedException {
@@ -364,7 +388,7 @@ public final class GatewayBenchmark {
     /** Milliseconds from the process's start to its first poll of the marketplace, as the simulator counts it. */
     private double awaitFirstPoll(BenchProcess gateway) throws Exception {
         long polls = simulatorCalls().getOrDefault(POLL, 0L);
-        await(gateway + " polling the marketplace", Duration.ofSeconds(120), () -> {
+        await(gateway + " polling the marketplace", Duration.ofSeconds(240), () -> {
             if (!gateway.isAlive()) {
                 throw new IllegalStateException(gateway + " stopped: see its log");
             }
@@ -405,10 +429,10 @@ public final class GatewayBenchmark {
         return Instant.now();
     }
 
-    /** How long after the drain the webhook outbox of these cases was empty; null when not within 10 minutes. */
+    /** How long after the drain the webhook outbox of these cases was empty; null when not within the wait. */
     private Duration awaitWebhooks(Connection db, String pattern, Instant drained) throws Exception {
         try {
-            await("the webhook outbox emptied", Duration.ofMinutes(10), () -> count(db, "SELECT count(*) FROM"
+            await("the webhook outbox emptied", Duration.ofSeconds(settings.webhookWaitSeconds()), () -> count(db, "SELECT count(*) FROM"
                     + " webhook_delivery d JOIN return_case c USING (case_id) WHERE c.return_id LIKE ?"
                     + " AND d.status = 'PENDING'", pattern) == 0);
             return Duration.between(drained, Instant.now());

@@ -29,6 +29,10 @@ public class MimeMessageFactory {
     private static final String UTF_8 = StandardCharsets.UTF_8.name();
     private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s@]+@[^<>\\s@]+>");
 
+    static {
+        MailStreams.nameTheProvider();
+    }
+
     private final Session session = Session.getInstance(new Properties());
 
     public MimeMessage toMimeMessage(OutgoingEmail email) {

@@ -3,6 +3,7 @@ package com.returnsgateway.core.remote;
 import com.returnsgateway.core.RouteVariables;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import org.apache.camel.Exchange;
@@ -53,10 +54,19 @@ public class RemoteCalls {
         }
         call.headers().forEach(message::setHeader);
         message.setBody(call.body() == null ? "" : call.body());
-        // every status comes back as an answer for the adapter to read, not as an exception; the body comes as the
-        // connection's own stream (not read whole into a cache first), so answer() can stop at the call's limit
-        exchange.setVariable(RouteVariables.CALL_URL, call.url() + (call.url().contains("?") ? "&" : "?")
-                + "throwExceptionOnFailure=false&disableStreamCache=true&" + RemoteCallHeaders.URI_OPTION);
+        // The endpoint is the remote system's origin, the call's own URL a header: one endpoint (and one pool of
+        // kept-alive connections) per system, not a new endpoint and HTTP client for every URL a case calls. Every
+        // status comes back as an answer for the adapter to read, not as an exception; the body comes as the
+        // connection's own stream (not read whole into a cache first), so answer() can stop at the call's limit.
+        message.setHeader(Exchange.HTTP_URI, call.url());
+        exchange.setVariable(RouteVariables.CALL_URL, origin(call.url())
+                + "?throwExceptionOnFailure=false&disableStreamCache=true&" + RemoteCallHeaders.URI_OPTION);
+    }
+
+    /** scheme://host[:port] of a URL. */
+    static String origin(String url) {
+        URI uri = URI.create(url);
+        return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 
     /**
@@ -69,13 +79,15 @@ public class RemoteCalls {
         int status = HttpResponses.status(exchange);
         BoundedBody body;
         InputStream stream = message.getBody(InputStream.class);
+        body = null;
         try {
             body = BoundedBody.read(stream, call.maxAnswerBytes());
         } finally {
-            if (stream instanceof EofSensorInputStream connection) {
+            if (stream instanceof EofSensorInputStream connection && (body == null || body.tooLarge())) {
                 // closing would read the rest to reuse the connection; dropping it reads no more
                 connection.abort();
             } else if (stream != null) {
+                // read to its end: the connection goes back to the pool, kept alive for the next call
                 stream.close();
             }
         }
