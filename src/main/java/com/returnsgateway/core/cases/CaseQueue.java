@@ -1,9 +1,11 @@
 package com.returnsgateway.core.cases;
 
 import com.returnsgateway.core.config.GatewayProperties;
+import com.returnsgateway.core.model.ReturnCase;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.annotation.PostConstruct;
 import org.slf4j.Logger;
@@ -64,6 +66,11 @@ public class CaseQueue {
      */
     public boolean renew(Claim claim) {
         return repository.renew(claim, properties.dispatcher().lease(), clock.instant());
+    }
+
+    /** {@link #renew} and the case as it is now, in one statement; empty when the case is another worker's now. */
+    public Optional<ReturnCase> renewAndLoad(Claim claim) {
+        return repository.renewAndFind(claim, properties.dispatcher().lease(), clock.instant());
     }
 
     /** The worker is done with the case: the claim is given back (a no-op when another worker holds it now). */

@@ -11,6 +11,7 @@ import static com.returnsgateway.core.RouteVariables.STEPS;
 
 import com.returnsgateway.core.model.CaseStatus;
 import com.returnsgateway.core.model.ReturnCase;
+import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.Variable;
 import org.slf4j.Logger;
@@ -51,13 +52,14 @@ public class CaseSteps {
             throw new IllegalStateException("case " + caseId + " made no progress after " + MAX_STEPS + " steps");
         }
         exchange.setVariable(STEPS, steps);
-        if (!queue.renew(new Claim(caseId, claimToken))) {
+        Optional<ReturnCase> current = queue.renewAndLoad(new Claim(caseId, claimToken));
+        if (current.isEmpty()) {
             log.warn("Case {}: this worker's claim ran out while it waited; the worker holding it now goes on",
                     caseId);
             exchange.setVariable(PHASE, "CLAIM_LOST");
             return;
         }
-        expose(cases.get(caseId), exchange);
+        expose(current.get(), exchange);
     }
 
     /** The worker is done with the case (it waits, is done, or is another worker's now): the claim goes back. */

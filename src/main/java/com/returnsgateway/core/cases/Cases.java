@@ -108,10 +108,9 @@ public class Cases {
             throw new IllegalTransitionException(current.caseId(), current.status(), target,
                     "allowed: " + current.status().next());
         }
-        if (!repository.updateStatus(current.caseId(), current.status(), target, message, resume, clock.instant())) {
-            throw new IllegalTransitionException(current.caseId(), current.status(), target,
-                    "the case changed meanwhile");
-        }
+        ReturnCase moved = repository.moveStatus(current.caseId(), current.status(), target, message, resume,
+                clock.instant()).orElseThrow(() -> new IllegalTransitionException(current.caseId(), current.status(),
+                target, "the case changed meanwhile"));
         repository.addEvent(current.caseId(),
                 new TimelineEvent(clock.instant(), "gateway", "STATUS", message, target.name()));
         // the waits start and stop their timers here, whichever route moved the case
@@ -123,6 +122,7 @@ public class Cases {
         }
         // a reason may quote what a remote system answered: the log gets it masked, the case keeps it whole
         log.info("Case {} {} -> {}: {}", current.caseId(), current.status(), target, PiiMask.mask(message));
-        return get(current.caseId());
+        // the listeners above keep their own columns (waits), none of the case's: the row as moved is the case now
+        return moved;
     }
 }

@@ -8,9 +8,16 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
@@ -32,10 +39,15 @@ public class SqlStatementCounting {
     private static final Set<String> STATEMENT_FACTORIES = Set.of("createStatement", "prepareStatement",
             "prepareCall");
 
-    /** Wraps each data source so that the statements sent through it are counted. */
-    public static final class SqlStatementCounter implements BeanPostProcessor {
+    /**
+     * Wraps each data source so that the statements sent through it are counted, in all and by statement text; the
+     * most frequent are logged when the gateway stops, to tell where a case's statements go.
+     */
+    public static final class SqlStatementCounter implements BeanPostProcessor, DisposableBean {
 
+        private static final Logger log = LoggerFactory.getLogger(SqlStatementCounter.class);
         private final LongAdder statements = new LongAdder();
+        private final Map<String, LongAdder> bySql = new ConcurrentHashMap<>();
 
         /** Statements sent one by one, plus each statement of a batch. */
         public long statements() {
@@ -44,19 +56,46 @@ public class SqlStatementCounting {
 
         @Override
         public Object postProcessAfterInitialization(Object bean, String beanName) {
-            return bean instanceof DataSource dataSource ? proxy(dataSource, (target, method, result) ->
-                    method.getName().equals("getConnection") ? proxy(result, (c, m, r) ->
-                            STATEMENT_FACTORIES.contains(m.getName()) ? proxy(r, this::count) : r) : result) : bean;
+            return bean instanceof DataSource dataSource ? proxy(dataSource, (target, method, args, result) ->
+                    method.getName().equals("getConnection") ? proxy(result, (c, m, a, r) -> {
+                        if (!STATEMENT_FACTORIES.contains(m.getName())) {
+                            return r;
+                        }
+                        String prepared = a != null && a.length > 0 && a[0] instanceof String sql ? sql : null;
+                        return proxy(r, (st, sm, sa, sr) -> count(prepared, sm, sa, sr));
+                    }) : result) : bean;
         }
 
-        private Object count(Object statement, Method method, Object result) {
+        private Object count(String prepared, Method method, Object[] args, Object result) {
+            long sent = 0;
             if (EXECUTES.contains(method.getName())) {
-                statements.increment();
+                sent = 1;
             } else if (BATCHES.contains(method.getName())) {
-                statements.add(result instanceof int[] rows ? rows.length
-                        : result instanceof long[] rows ? rows.length : 1);
+                sent = result instanceof int[] rows ? rows.length : result instanceof long[] rows ? rows.length : 1;
+            }
+            if (sent > 0) {
+                statements.add(sent);
+                String sql = prepared != null ? prepared
+                        : args != null && args.length > 0 && args[0] instanceof String text ? text : "?";
+                bySql.computeIfAbsent(shortened(sql), key -> new LongAdder()).add(sent);
             }
             return result;
+        }
+
+        @Override
+        public void destroy() {
+            List<Map.Entry<String, Long>> top = bySql.entrySet().stream()
+                    .map(e -> Map.entry(e.getKey(), e.getValue().sum()))
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .limit(25)
+                    .toList();
+            log.info("SQL statements sent since start: {}; the most frequent:{}", statements(), top.stream()
+                    .map(e -> String.format("%n%10d  %s", e.getValue(), e.getKey())).collect(Collectors.joining()));
+        }
+
+        private static String shortened(String sql) {
+            String oneLine = sql.replaceAll("\\s+", " ").strip();
+            return oneLine.length() > 140 ? oneLine.substring(0, 140) + "..." : oneLine;
         }
     }
 
@@ -75,7 +114,7 @@ public class SqlStatementCounting {
     /** What a proxy does with the target's answer to a call. */
     @FunctionalInterface
     private interface AfterCall {
-        Object apply(Object target, Method method, Object result) throws Exception;
+        Object apply(Object target, Method method, Object[] args, Object result) throws Exception;
     }
 
     /** The target behind a proxy of all its interfaces, which passes {@code after} each call's answer. */
@@ -86,7 +125,7 @@ public class SqlStatementCounting {
         }
         InvocationHandler handler = (p, method, args) -> {
             try {
-                return after.apply(target, method, method.invoke(target, args));
+                return after.apply(target, method, args, method.invoke(target, args));
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             }

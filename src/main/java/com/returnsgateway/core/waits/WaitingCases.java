@@ -48,14 +48,19 @@ public class WaitingCases {
     /** A status change starts the timer of the wait the case enters, or ends the one it leaves. */
     @EventListener
     public void moved(CaseMoved moved) {
-        ReturnCase returnCase = repository.find(moved.caseId()).orElseThrow();
-        Optional<WaitKind> kind = kindOf(moved.to(), returnCase.shipmentState());
+        // most moves are to statuses that are no wait: then the case need not be read
+        Optional<ReturnCase> waiting = moved.to() == CaseStatus.AWAITING_BUYER
+                || moved.to() == CaseStatus.AWAITING_RETURN ? repository.find(moved.caseId()) : Optional.empty();
+        Optional<WaitKind> kind = waiting.flatMap(returnCase -> kindOf(moved.to(), returnCase.shipmentState()));
         if (kind.isEmpty()) {
-            jdbc.sql("UPDATE return_case SET wait_kind = NULL, follow_up_at = NULL WHERE case_id = :id")
+            jdbc.sql("""
+                            UPDATE return_case SET wait_kind = NULL, follow_up_at = NULL
+                            WHERE case_id = :id AND (wait_kind IS NOT NULL OR follow_up_at IS NOT NULL)""")
                     .param("id", moved.caseId())
                     .update();
             return;
         }
+        ReturnCase returnCase = waiting.orElseThrow();
         Instant at = moved.at();
         Instant firstLook = switch (kind.get()) {
             case PARCEL_IN_TRANSIT -> at.plus(settings.followUpFirst());
