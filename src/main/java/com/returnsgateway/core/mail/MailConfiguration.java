@@ -2,6 +2,8 @@ package com.returnsgateway.core.mail;
 
 import com.returnsgateway.core.config.GatewayProperties;
 import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.mail.MailComponent;
 import org.springframework.context.annotation.Bean;
@@ -14,8 +16,33 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class MailConfiguration {
 
+    /**
+     * The timer of Jakarta Mail's write timeout, one for every SMTP connection: without it Angus Mail starts a thread
+     * pool of its own for each connection, that is for each email camel-mail sends. Its own type, so that nothing
+     * looking for a ScheduledExecutorService bean takes it.
+     */
+    static final class SmtpWriteTimeouts implements AutoCloseable {
+
+        final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "smtp-write-timeout");
+            thread.setDaemon(true);
+            return thread;
+        });
+
+        @Override
+        public void close() {
+            timer.shutdownNow();
+        }
+    }
+
+    @Bean
+    SmtpWriteTimeouts smtpWriteTimeouts() {
+        return new SmtpWriteTimeouts();
+    }
+
     @Bean("smtp")
-    MailComponent smtp(GatewayProperties properties, CamelContext camelContext) {
+    MailComponent smtp(GatewayProperties properties, CamelContext camelContext,
+                       SmtpWriteTimeouts smtpWriteTimeouts) {
         GatewayProperties.Mail mail = properties.mail();
         MailComponent component = new MailComponent(camelContext);
         org.apache.camel.component.mail.MailConfiguration config = component.getConfiguration();
@@ -28,6 +55,7 @@ public class MailConfiguration {
         Properties javaMail = new Properties();
         javaMail.setProperty("mail.smtp.timeout", String.valueOf(timeout));
         javaMail.setProperty("mail.smtp.writetimeout", String.valueOf(timeout));
+        javaMail.put("mail.smtp.executor.writetimeout", smtpWriteTimeouts.timer);
         javaMail.putAll(encryption(mail.security()));
         config.setAdditionalJavaMailProperties(javaMail);
         return component;

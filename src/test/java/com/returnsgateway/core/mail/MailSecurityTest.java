@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 /** gateway.mail.security reaches the SMTP component: with starttls a server that offers no TLS gets no message. */
 class MailSecurityTest {
 
+    private static final MailConfiguration.SmtpWriteTimeouts WRITE_TIMEOUTS = new MailConfiguration.SmtpWriteTimeouts();
+
     private final GreenMail plainServer = new GreenMail(new ServerSetup(TestPorts.free(), "127.0.0.1", "smtp"));
 
     @BeforeEach
@@ -44,15 +46,37 @@ class MailSecurityTest {
         assertThat(plainServer.getReceivedMessages()).hasSize(1);
     }
 
+    @Test
+    void everyConnectionSharesOneWriteTimeoutTimerAndEmailsStillGo() throws Exception {
+        GatewayProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
+                "gateway.workers", "1", "gateway.mail.security", "none", "gateway.mail.timeout", "5s")))
+                .bindOrCreate("gateway", GatewayProperties.class);
+        try (CamelContext camel = new DefaultCamelContext()) {
+            // without a timer of its own, Angus Mail starts a thread pool for every connection, that is every email
+            assertThat(new MailConfiguration().smtp(properties, camel, WRITE_TIMEOUTS).getConfiguration()
+                    .getAdditionalJavaMailProperties().get("mail.smtp.executor.writetimeout"))
+                    .isSameAs(WRITE_TIMEOUTS.timer);
+        }
+        send("none", 3);
+        assertThat(plainServer.getReceivedMessages()).hasSize(3);
+    }
+
     private void send(String security) throws Exception {
+        send(security, 1);
+    }
+
+    private void send(String security, int emails) throws Exception {
         GatewayProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
                 "gateway.workers", "1", "gateway.mail.security", security, "gateway.mail.timeout", "5s")))
                 .bindOrCreate("gateway", GatewayProperties.class);
         try (CamelContext camel = new DefaultCamelContext()) {
-            camel.addComponent("smtp", new MailConfiguration().smtp(properties, camel));
+            camel.addComponent("smtp", new MailConfiguration().smtp(properties, camel, WRITE_TIMEOUTS));
             camel.start();
-            camel.createProducerTemplate().sendBody("smtp://127.0.0.1:" + plainServer.getSmtp().getPort()
-                    + "?to=buyer@example.com&from=returns@seller.example&subject=Return label", "the label is attached");
+            for (int i = 0; i < emails; i++) {
+                camel.createProducerTemplate().sendBody("smtp://127.0.0.1:" + plainServer.getSmtp().getPort()
+                        + "?to=buyer@example.com&from=returns@seller.example&subject=Return label",
+                        "the label is attached");
+            }
         }
     }
 }
