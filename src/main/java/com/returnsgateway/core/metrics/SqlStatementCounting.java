@@ -117,20 +117,28 @@ public class SqlStatementCounting {
         Object apply(Object target, Method method, Object[] args, Object result) throws Exception;
     }
 
+    /** The interfaces of each class proxied so far: looked up once, not for every statement. */
+    private static final Map<Class<?>, Class<?>[]> INTERFACES = new ConcurrentHashMap<>();
+
     /** The target behind a proxy of all its interfaces, which passes {@code after} each call's answer. */
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "deprecation"})
     private static <T> T proxy(T target, AfterCall after) {
         if (!(target instanceof Connection || target instanceof Statement || target instanceof DataSource)) {
             return target;
         }
         InvocationHandler handler = (p, method, args) -> {
+            // a proxy hands over the same Method each time: marked accessible once, it skips the access check that
+            // Method.invoke otherwise makes on every call (its one-entry cache misses across the many target classes)
+            if (!method.isAccessible()) {
+                method.trySetAccessible();
+            }
             try {
                 return after.apply(target, method, args, method.invoke(target, args));
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             }
         };
-        return (T) Proxy.newProxyInstance(target.getClass().getClassLoader(),
-                ClassUtils.getAllInterfaces(target), handler);
+        Class<?>[] interfaces = INTERFACES.computeIfAbsent(target.getClass(), ClassUtils::getAllInterfacesForClass);
+        return (T) Proxy.newProxyInstance(target.getClass().getClassLoader(), interfaces, handler);
     }
 }
