@@ -300,6 +300,17 @@ class DeploymentManifestsTest {
     }
 
     @Test
+    void theReadmesRunCommandStartsTheGatewayWithTheSameJvmSettingsAsTheImage() throws IOException {
+        String pom = Files.readString(Path.of("pom.xml"));
+        int plugin = pom.indexOf("<artifactId>spring-boot-maven-plugin</artifactId>");
+        int end = pom.indexOf("</plugin>", plugin);
+        assertThat(plugin).as("pom.xml: the spring-boot-maven-plugin runs ./mvnw spring-boot:run").isPositive();
+        assertThat(pom.substring(plugin, end)).as("pom.xml spring-boot-maven-plugin <jvmArguments>: the JVM settings "
+                + "the gateway ships with (%s) as an @argument file", JVM_OPTIONS)
+                .containsPattern("<jvmArguments>[^<]*@" + JVM_OPTIONS + "[\\s<]");
+    }
+
+    @Test
     void theMemoryLimitHoldsTheHeapAndWhatTheJvmNeedsBesideIt() throws IOException {
         String xmx = Files.readAllLines(JVM_OPTIONS).stream().map(String::strip).filter(o -> o.startsWith("-Xmx"))
                 .reduce((first, second) -> second)
