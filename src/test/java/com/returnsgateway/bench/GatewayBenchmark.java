@@ -40,9 +40,9 @@ import tools.jackson.databind.JsonNode;
  * <p>Settings, as system properties ({@code -Dbench.cases=2000} on the Maven command line): {@code bench.cases}
  * (returns in the backlog, 10,000), {@code bench.latency-ms} (the simulators' answer time, 50), {@code bench.rate}
  * and {@code bench.steady-seconds} (the steady intake, 10 returns/s for 30 s), {@code bench.api-requests} (1,000),
- * {@code bench.labels} (1,000), {@code bench.two-instances} (true), {@code bench.webhook-wait-seconds} (600: how long
- * the webhook outbox may take to empty after a drain), {@code bench.jfr} (true: each gateway records a flight
- * recording, {@code target/benchmark/<run>/*.jfr}).
+ * {@code bench.labels} (1,000), {@code bench.one-instance} and {@code bench.two-instances} (true: which runs),
+ * {@code bench.webhook-wait-seconds} (600: how long the webhook outbox may take to empty after a drain),
+ * {@code bench.jfr} (false; true: each gateway records a flight recording, {@code target/benchmark/<run>/*.jfr}).
  */
 public final class GatewayBenchmark {
 
@@ -55,7 +55,8 @@ public final class GatewayBenchmark {
     private static final String INTAKE_KEY = "sandbox-intake-key-0000000000000000";
 
     record Settings(int cases, int latencyMs, int workers, int rate, int steadySeconds, int apiRequests, int labels,
-                    boolean twoInstances, boolean jfr, int webhookWaitSeconds, Path jar, Path workDir) {
+                    boolean oneInstance, boolean twoInstances, boolean jfr, int webhookWaitSeconds, Path jar,
+                    Path workDir) {
 
         static Settings read() throws IOException {
             Path jar = Path.of(System.getProperty("bench.jar", ""));
@@ -70,6 +71,7 @@ public final class GatewayBenchmark {
             return new Settings(Integer.getInteger("bench.cases", 10_000), Integer.getInteger("bench.latency-ms", 50),
                     16, Integer.getInteger("bench.rate", 10), Integer.getInteger("bench.steady-seconds", 30),
                     Integer.getInteger("bench.api-requests", 1_000), Integer.getInteger("bench.labels", 1_000),
+                    Boolean.parseBoolean(System.getProperty("bench.one-instance", "true")),
                     Boolean.parseBoolean(System.getProperty("bench.two-instances", "true")),
                     Boolean.parseBoolean(System.getProperty("bench.jfr", "false")),
                     Integer.getInteger("bench.webhook-wait-seconds", 600), jar, workDir);
@@ -90,14 +92,20 @@ public final class GatewayBenchmark {
         GatewayBenchmark benchmark = new GatewayBenchmark(settings);
         System.out.printf("Benchmark: %d returns, simulators answering in %d ms, gateway %s, output in %s%n",
                 settings.cases(), settings.latencyMs(), settings.jar(), settings.workDir());
-        benchmark.labels();
-        try (BenchProcess simulators = benchmark.startSimulators()) {
-            benchmark.oneInstance();
-            if (settings.twoInstances()) {
-                benchmark.twoInstances();
+        try {
+            benchmark.labels();
+            try (BenchProcess simulators = benchmark.startSimulators()) {
+                if (settings.oneInstance()) {
+                    benchmark.oneInstance();
+                }
+                if (settings.twoInstances()) {
+                    benchmark.twoInstances();
+                }
             }
+        } finally {
+            // what was measured before a failure is worth seeing too
+            benchmark.print();
         }
-        benchmark.print();
     }
 
     // --- the scenarios ----------------------------------------------------------------------------------------------
@@ -127,7 +135,9 @@ public final class GatewayBenchmark {
     }
 
     private BenchProcess startSimulators() throws Exception {
-        BenchProcess simulators = BenchProcess.start("simulators", SIMULATORS_PORT, settings.jar(), settings.workDir(), List.of(),
+        // the simulators keep everything they receive in memory (every email with its PDF): not the gateway's heap
+        BenchProcess simulators = BenchProcess.start("simulators", SIMULATORS_PORT, settings.jar(), settings.workDir(),
+                List.of("-Xmx2g"),
                 List.of("--spring.profiles.active=simulators",
                         "--sandbox.simulators.latency=" + settings.latencyMs() + "ms",
                         "--sandbox.simulators.pace=off", "--sandbox.seed.enabled=false",
@@ -165,6 +175,8 @@ public final class GatewayBenchmark {
     }
 
     private void twoInstances() throws Exception {
+        // a fresh database would otherwise take in the one-instance run's returns again before this backlog
+        BenchHttp.json("POST", simulatorsUrl() + "/sandbox/reset", null, Map.of());
         Path dir = settings.workDir().resolve("two");
         BenchProcess first = startGateway("gateway-a", 28081, gatewayArgs(55534, dir.resolve("postgres"), null));
         BenchProcess second = null;

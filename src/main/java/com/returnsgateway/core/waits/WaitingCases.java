@@ -48,9 +48,11 @@ public class WaitingCases {
     /** A status change starts the timer of the wait the case enters, or ends the one it leaves. */
     @EventListener
     public void moved(CaseMoved moved) {
-        // most moves are to statuses that are no wait: then the case need not be read
-        Optional<ReturnCase> waiting = moved.to() == CaseStatus.AWAITING_BUYER
-                || moved.to() == CaseStatus.AWAITING_RETURN ? repository.find(moved.caseId()) : Optional.empty();
+        // most moves are neither into nor out of a wait: nothing to start or end, nothing to read or write
+        if (!isWait(moved.from()) && !isWait(moved.to())) {
+            return;
+        }
+        Optional<ReturnCase> waiting = isWait(moved.to()) ? repository.find(moved.caseId()) : Optional.empty();
         Optional<WaitKind> kind = waiting.flatMap(returnCase -> kindOf(moved.to(), returnCase.shipmentState()));
         if (kind.isEmpty()) {
             jdbc.sql("""
@@ -81,6 +83,11 @@ public class WaitingCases {
                 .param("lastMile", parcel.filter(ShipmentRef::hasLastMile).map(ShipmentRef::lastMileNumber).orElse(null))
                 .param("id", moved.caseId())
                 .update();
+    }
+
+    /** The statuses in which a case may wait (and have a wait timer, set only here). */
+    private static boolean isWait(CaseStatus status) {
+        return status == CaseStatus.AWAITING_BUYER || status == CaseStatus.AWAITING_RETURN;
     }
 
     /** The wait a status means, told apart by where the outbound parcel was when the case entered it. */
