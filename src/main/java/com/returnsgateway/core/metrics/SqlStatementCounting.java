@@ -8,6 +8,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -77,15 +78,17 @@ public class SqlStatementCounting {
                 statements.add(sent);
                 String sql = prepared != null ? prepared
                         : args != null && args.length > 0 && args[0] instanceof String text ? text : "?";
-                bySql.computeIfAbsent(shortened(sql), key -> new LongAdder()).add(sent);
+                // keyed by the text as sent (its hash is cached in the string): shortened only when logged
+                bySql.computeIfAbsent(sql, key -> new LongAdder()).add(sent);
             }
             return result;
         }
 
         @Override
         public void destroy() {
-            List<Map.Entry<String, Long>> top = bySql.entrySet().stream()
-                    .map(e -> Map.entry(e.getKey(), e.getValue().sum()))
+            Map<String, Long> byText = new HashMap<>();
+            bySql.forEach((sql, count) -> byText.merge(shortened(sql), count.sum(), Long::sum));
+            List<Map.Entry<String, Long>> top = byText.entrySet().stream()
                     .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                     .limit(25)
                     .toList();
