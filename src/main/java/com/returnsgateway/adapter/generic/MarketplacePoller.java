@@ -81,11 +81,7 @@ public class MarketplacePoller {
      * 30 s). False while another instance holds it; this one takes over once that lease runs out.
      */
     public boolean leased(@Variable(MARKETPLACE) String marketplace) {
-        boolean mine = leases.acquire(leaseName(marketplace), lease);
-        if (!mine) {
-            log.debug("Marketplace {}: polled by another instance (lease {})", marketplace, leaseName(marketplace));
-        }
-        return mine;
+        return leases.acquireForWork(leaseName(marketplace), lease);
     }
 
     static String leaseName(String marketplace) {

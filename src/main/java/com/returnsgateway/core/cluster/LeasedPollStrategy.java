@@ -38,17 +38,13 @@ public final class LeasedPollStrategy implements PollingConsumerPollStrategy {
     public boolean begin(Consumer consumer, Endpoint endpoint) {
         boolean mine;
         try {
-            mine = leases.acquire(name, lease);
+            mine = leases.acquireForWork(name, lease);
         } catch (RuntimeException e) {
             // the database is away: not a failure of the polled system (its health stays its own); tried next poll
             log.warn("{}: could not take the lease, this poll is skipped: {}", name, e.toString());
             return false;
         }
-        if (!mine) {
-            log.debug("{}: polled by another instance; skipped here", name);
-            return false;
-        }
-        return polls.begin(consumer, endpoint);
+        return mine && polls.begin(consumer, endpoint);
     }
 
     @Override

@@ -69,7 +69,15 @@ public class WorkLeases {
      * holds it, which is routine with several instances and only logged at debug.
      */
     public boolean acquireForInterval(String name, long intervalMillis) {
-        boolean mine = acquire(name, durationFor(Duration.ofMillis(intervalMillis)));
+        return acquireForWork(name, durationFor(Duration.ofMillis(intervalMillis)));
+    }
+
+    /**
+     * {@link #acquire}, for work that this instance skips when another one holds the lease: routine with several
+     * instances, so only logged at debug.
+     */
+    public boolean acquireForWork(String name, Duration duration) {
+        boolean mine = acquire(name, duration);
         if (!mine) {
             log.debug("{}: another instance holds the lease; skipped here", name);
         }

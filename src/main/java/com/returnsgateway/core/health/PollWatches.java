@@ -1,12 +1,12 @@
 package com.returnsgateway.core.health;
 
 import java.time.Clock;
-import org.apache.camel.spi.PollingConsumerPollStrategy;
-import org.apache.camel.support.DefaultPollingConsumerPollStrategy;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.spi.PollingConsumerPollStrategy;
+import org.apache.camel.support.DefaultPollingConsumerPollStrategy;
 import org.springframework.stereotype.Component;
 
 /**
